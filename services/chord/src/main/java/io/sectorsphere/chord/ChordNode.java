@@ -80,9 +80,24 @@ public final class ChordNode implements RingPeer {
         LookupStep first = LookupStep.forward(List.of(known));
         Set<NodeRef> contacted = new HashSet<>(Set.of(self));
         LookupResult found = resolve(self.id(), first, contacted);
-        // A node restarting at the same address may still be listed by the ring as its own successor.
-        NodeRef successor = firstOther(found);
-        Neighbours theirs = transport.peer(successor).neighbours();
+        NodeRef successor = null;
+        Neighbours theirs = null;
+        for (NodeRef candidate : ownerThenFallbacks(found)) {
+            // A node restarting at the same address may still be listed by the ring as its own successor.
+            if (candidate.equals(self)) {
+                continue;
+            }
+            try {
+                theirs = transport.peer(candidate).neighbours();
+                successor = candidate;
+                break;
+            } catch (PeerUnavailableException e) {
+                suspect(candidate);
+            }
+        }
+        if (successor == null) {
+            throw new LookupFailedException("no successor for " + self + " answered through " + known);
+        }
         predecessor = null;
         successors = successorList(successor, theirs.successors());
         for (List<Entry> batch : chunks(transport.peer(successor).entriesIn(successor.id(), self.id()))) {
@@ -253,14 +268,6 @@ public final class ChordNode implements RingPeer {
         return new LookupResult(answer.getFirst(), answer.subList(1, answer.size()), hops);
     }
 
-    private NodeRef firstOther(LookupResult found) {
-        if (!found.owner().equals(self)) {
-            return found.owner();
-        }
-        return found.fallbacks().stream().filter(node -> !node.equals(self)).findFirst()
-                .orElseThrow(() -> new LookupFailedException("the ring knows no node but this one"));
-    }
-
     // ---- calls from other nodes (RingPeer) --------------------------------------------------
 
     @Override
@@ -276,8 +283,12 @@ public final class ChordNode implements RingPeer {
             ownerFirst.addAll(successorsNow);
             return LookupStep.owner(ownerFirst);
         }
+        // A full list's last entry would be named owner with no successor to fall back on if it
+        // died, so keys in its slot go one hop further, to a node that knows what follows it.
+        int answerable = successorsNow.size() < settings.successorListLength() ? successorsNow.size()
+                : successorsNow.size() - 1;
         NodeId previous = self.id();
-        for (int i = 0; i < successorsNow.size(); i++) {
+        for (int i = 0; i < answerable; i++) {
             NodeRef successor = successorsNow.get(i);
             if (key.isInHalfOpen(previous, successor.id())) {
                 return LookupStep.owner(successorsNow.subList(i, successorsNow.size()));
