@@ -1,0 +1,56 @@
+package io.sectorsphere.localcluster;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.util.List;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code cluster.json} a running local cluster leaves in its state directory, so that scripts
+ * and other commands can find its endpoints.
+ *
+ * @param pid the process the cluster runs in
+ */
+public record ClusterDescriptor(long pid, Instant startedAt, List<NodeEndpoints> nodes) {
+
+    public static final String FILE_NAME = "cluster.json";
+
+    public ClusterDescriptor {
+        nodes = List.copyOf(nodes);
+    }
+
+    private static JsonMapper mapper() {
+        return JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+    }
+
+    /** Writes the file atomically, so a reader never sees half of it. */
+    public Path writeTo(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            Path target = directory.resolve(FILE_NAME);
+            Path partial = Files.createTempFile(directory, FILE_NAME, ".partial");
+            try {
+                Files.writeString(partial, mapper().writeValueAsString(this) + "\n");
+                Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } finally {
+                Files.deleteIfExists(partial);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + directory.resolve(FILE_NAME), e);
+        }
+    }
+
+    public static ClusterDescriptor readFrom(Path file) {
+        try {
+            return mapper().readValue(Files.readString(file), ClusterDescriptor.class);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+}

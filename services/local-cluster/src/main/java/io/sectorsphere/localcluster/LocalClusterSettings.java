@@ -1,0 +1,93 @@
+package io.sectorsphere.localcluster;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * How to lay out a local cluster.
+ *
+ * @param nodes how many nodes; node k (k = 1..nodes) gets the address {@code baseAddress + k}
+ * @param baseAddress an IPv4 loopback address whose last octet is incremented per node
+ *     ({@code 127.0.0.10} puts node 1 on {@code 127.0.0.11})
+ * @param locatorPort the port every node's locator service listens on at its own address
+ * @param stateDirectory where {@code cluster.json} (and later the nodes' data) goes
+ * @param readyTimeout how long to wait for a consistent ring before giving up
+ * @param nodeProperties further settings for every node's services (logging, intervals)
+ */
+public record LocalClusterSettings(int nodes, String baseAddress, int locatorPort, Path stateDirectory,
+                                   Duration readyTimeout, Map<String, String> nodeProperties) {
+
+    public static final int DEFAULT_NODES = 4;
+    public static final String DEFAULT_BASE_ADDRESS = "127.0.0.10";
+    public static final int DEFAULT_LOCATOR_PORT = 6100;
+    public static final Path DEFAULT_STATE_DIRECTORY = Path.of(".sector", "local");
+    public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(120);
+
+    public LocalClusterSettings {
+        if (nodes < 1) {
+            throw new IllegalArgumentException("a cluster has at least one node, not " + nodes);
+        }
+        int last = lastOctet(baseAddress);
+        if (last + nodes > 254) {
+            throw new IllegalArgumentException("not enough addresses after " + baseAddress + " for " + nodes + " nodes");
+        }
+        if (locatorPort < 1 || locatorPort > 65535) {
+            throw new IllegalArgumentException("port out of range: " + locatorPort);
+        }
+        nodeProperties = Map.copyOf(nodeProperties);
+    }
+
+    public static LocalClusterSettings defaults() {
+        return new LocalClusterSettings(DEFAULT_NODES, DEFAULT_BASE_ADDRESS, DEFAULT_LOCATOR_PORT,
+                DEFAULT_STATE_DIRECTORY, DEFAULT_READY_TIMEOUT, Map.of());
+    }
+
+    public LocalClusterSettings withNodes(int count) {
+        return new LocalClusterSettings(count, baseAddress, locatorPort, stateDirectory, readyTimeout, nodeProperties);
+    }
+
+    public LocalClusterSettings withBaseAddress(String address) {
+        return new LocalClusterSettings(nodes, address, locatorPort, stateDirectory, readyTimeout, nodeProperties);
+    }
+
+    public LocalClusterSettings withLocatorPort(int port) {
+        return new LocalClusterSettings(nodes, baseAddress, port, stateDirectory, readyTimeout, nodeProperties);
+    }
+
+    public LocalClusterSettings withStateDirectory(Path directory) {
+        return new LocalClusterSettings(nodes, baseAddress, locatorPort, directory, readyTimeout, nodeProperties);
+    }
+
+    public LocalClusterSettings withReadyTimeout(Duration timeout) {
+        return new LocalClusterSettings(nodes, baseAddress, locatorPort, stateDirectory, timeout, nodeProperties);
+    }
+
+    public LocalClusterSettings withNodeProperties(Map<String, String> properties) {
+        return new LocalClusterSettings(nodes, baseAddress, locatorPort, stateDirectory, readyTimeout, properties);
+    }
+
+    /** The address of node {@code k}, counting from 1. */
+    public String nodeAddress(int k) {
+        String prefix = baseAddress.substring(0, baseAddress.lastIndexOf('.') + 1);
+        return prefix + (lastOctet(baseAddress) + k);
+    }
+
+    private static int lastOctet(String address) {
+        String[] octets = address == null ? new String[0] : address.split("\\.", -1);
+        if (octets.length != 4 || !"127".equals(octets[0])) {
+            throw new IllegalArgumentException("the base address must be an IPv4 loopback address, not " + address);
+        }
+        try {
+            for (String octet : octets) {
+                int value = Integer.parseInt(octet);
+                if (value < 0 || value > 255) {
+                    throw new NumberFormatException(octet);
+                }
+            }
+            return Integer.parseInt(octets[3]);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("the base address must be an IPv4 loopback address, not " + address, e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package io.sectorsphere.localcluster;
+
+import io.sectorsphere.locator.LocatorApplication;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.Banner;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * One locator-service node running as its own application context inside this JVM.
+ *
+ * <p>Settings are handed over as command-line arguments, not default properties: arguments win
+ * over the service's own {@code application.yml}, so a node always listens where it was told.
+ */
+public final class LocatorNode implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+    private final String host;
+    private final int port;
+
+    private LocatorNode(ConfigurableApplicationContext context, String host, int port) {
+        this.context = context;
+        this.host = host;
+        this.port = port;
+    }
+
+    /**
+     * Starts a node and returns once its web server listens (it may still be joining the ring).
+     *
+     * @param port 0 for an ephemeral port
+     * @param join ring addresses ({@code host:port}) to join through; empty to create a new ring
+     * @param properties further settings, such as ring intervals
+     */
+    public static LocatorNode start(String host, int port, List<String> join, Map<String, String> properties) {
+        List<String> args = new ArrayList<>();
+        args.add("--server.address=" + host);
+        args.add("--server.port=" + port);
+        args.add("--sector.locator.advertised-host=" + host);
+        if (!join.isEmpty()) {
+            args.add("--sector.locator.join=" + String.join(",", join));
+        }
+        properties.forEach((key, value) -> args.add("--" + key + "=" + value));
+        ConfigurableApplicationContext context = new SpringApplicationBuilder(LocatorApplication.class)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                // The owner of the node closes it; a hook per context would race the others at exit.
+                .registerShutdownHook(false)
+                .run(args.toArray(String[]::new));
+        Integer actualPort = context.getEnvironment().getProperty("local.server.port", Integer.class);
+        return new LocatorNode(context, host, actualPort == null ? port : actualPort);
+    }
+
+    public String host() {
+        return host;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** {@code host:port}, the address the node has on the ring (and so its ring id). */
+    public String ringAddress() {
+        return host + ":" + port;
+    }
+
+    public String url() {
+        return "http://" + ringAddress();
+    }
+
+    public boolean isRunning() {
+        return context.isActive();
+    }
+
+    ConfigurableApplicationContext context() {
+        return context;
+    }
+
+    /** Stops the node; whether it hands over its entries first depends on its leave-on-shutdown setting. */
+    @Override
+    public void close() {
+        context.close();
+    }
+}

@@ -1,0 +1,210 @@
+package io.sectorsphere.localcluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.sectorsphere.common.location.FileLocation;
+import io.sectorsphere.common.location.Replica;
+import io.sectorsphere.common.ring.RingStatus;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * End to end with real processes: five locator JVMs on loopback, two of them killed with SIGKILL,
+ * one brought back. What the in-JVM harness cannot show: a crash that runs no shutdown code at all.
+ */
+class LocatorProcessesIT {
+
+    private static final int NODES = 5;
+    private static final int RECORDS = 1000;
+    private static final String HOLDER_HOST = "127.0.0.1";
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    private static final Duration RING_TIMEOUT = Duration.ofSeconds(60);
+
+    private final Random random = new Random(1122);
+    private final List<LocatorProcess> nodes = new ArrayList<>();
+    private final long began = System.nanoTime();
+    private HttpClient http;
+
+    @BeforeEach
+    void createNodes() throws IOException {
+        Path logs = Files.createDirectories(Path.of("target", "e2e-logs"));
+        http = LocatorClient.newHttpClient();
+        Set<Integer> ports = new LinkedHashSet<>();
+        for (int attempt = 0; ports.size() < NODES && attempt < 10 * NODES; attempt++) {
+            ports.add(freePort());
+        }
+        for (int port : ports) {
+            nodes.add(new LocatorProcess(nodes.size(), port, logs, http));
+        }
+        assertThat(nodes).hasSize(NODES);
+    }
+
+    @AfterEach
+    void destroyAll() {
+        nodes.forEach(LocatorProcess::destroy);
+        http.close();
+    }
+
+    @Test
+    void recordsSurviveTwoKilledProcessesAndARestartedNodeTakesItsKeysBack() {
+        try {
+            scenario();
+        } catch (RuntimeException | Error e) {
+            System.err.println(dump());
+            nodes.forEach(node -> System.err.println("==== log of " + node + "\n" + node.logTail(150)));
+            throw e;
+        }
+    }
+
+    private void scenario() {
+        startInTurn(nodes);
+        awaitConsistentRing();
+        progress("5 processes form one ring");
+
+        List<String> names = IntStream.range(0, RECORDS).mapToObj(i -> "e2e/part-" + i).toList();
+        for (String name : names) {
+            LocatorProcess via = randomLive(null);
+            via.client().put(name, SampleLocations.of(name, HOLDER_HOST));
+            assertFound(randomLive(via), name);
+        }
+        progress(RECORDS + " records stored and located");
+
+        List<LocatorProcess> victims = nonAdjacentPair();
+        victims.forEach(LocatorProcess::kill);
+        assertThat(victims).noneMatch(LocatorProcess::isAlive);
+        awaitConsistentRing();
+        assertThat(liveStates()).hasSize(NODES - 2);
+        for (String name : names) {
+            assertFound(randomLive(null), name);
+        }
+        progress("killed " + victims + "; every record still found");
+
+        startInTurn(victims);
+        awaitConsistentRing();
+        assertThat(liveStates()).hasSize(NODES);
+        LocatorProcess back = victims.getFirst();
+        List<String> liveAddresses = nodes.stream().map(LocatorProcess::ringAddress).toList();
+        List<String> itsKeys = names.stream()
+                .filter(name -> KeyOwnership.ownerOf(name, liveAddresses).equals(back.ringAddress())).toList();
+        assertThat(itsKeys).as("names owned by " + back).isNotEmpty();
+        Await.until(back + " answers as owner of its keys",
+                () -> itsKeys.stream().allMatch(name -> randomLive(back).client().locate(name)
+                        .map(found -> found.owner().equals(back.ringAddress())).orElse(false)),
+                RING_TIMEOUT, this::dump);
+        assertThat(back.client().ring().storedEntries()).isGreaterThanOrEqualTo(itsKeys.size());
+        for (String name : names) {
+            assertFound(randomLive(null), name);
+        }
+        progress(back + " rejoined and owns its " + itsKeys.size() + " keys again");
+    }
+
+    /**
+     * Starts the processes one after another, the first creating the ring unless one is running:
+     * on two cores JVMs that start together take longer than the same JVMs one at a time.
+     */
+    private void startInTurn(List<LocatorProcess> toStart) {
+        for (LocatorProcess node : toStart) {
+            List<String> seeds = nodes.stream().filter(LocatorProcess::isAlive)
+                    .map(LocatorProcess::ringAddress).limit(2).toList();
+            node.start(seeds, MiniSectorCluster.FAST_RING);
+            Await.until(node + " is ready", () -> {
+                if (!node.isAlive()) {
+                    throw new IllegalStateException(node + " exited");
+                }
+                return node.client().isReady();
+            }, START_TIMEOUT, this::dump);
+            progress(node + " ready");
+        }
+    }
+
+    private void awaitConsistentRing() {
+        Set<String> expected = new LinkedHashSet<>(live().stream().map(LocatorProcess::ringAddress).toList());
+        Await.until("the live nodes form one consistent ring",
+                () -> RingConsistency.problems(expected, liveStates()).isEmpty(), RING_TIMEOUT,
+                () -> String.join("\n", RingConsistency.problems(expected, liveStates())) + "\n" + dump());
+    }
+
+    /** Two nodes that are neither successor nor predecessor of each other: the 1st and 3rd in ring order. */
+    private List<LocatorProcess> nonAdjacentPair() {
+        Map<String, RingStatus> states = liveStates();
+        List<String> order = RingConsistency.walk(nodes.getFirst().ringAddress(), states, NODES);
+        assertThat(order).hasSize(NODES);
+        List<LocatorProcess> pair = List.of(byAddress(order.get(0)), byAddress(order.get(2)));
+        RingStatus first = states.get(order.get(0));
+        assertThat(RingConsistency.successorOf(first)).isNotEqualTo(order.get(2));
+        assertThat(RingConsistency.predecessorOf(first)).isNotEqualTo(order.get(2));
+        return pair;
+    }
+
+    private void assertFound(LocatorProcess via, String name) {
+        Optional<FileLocation> found = via.client().locate(name);
+        assertThat(found).as(() -> name + " through " + via).isPresent();
+        assertThat(found.get().replicas()).extracting(Replica::holder).containsExactly(HOLDER_HOST + ":6200");
+    }
+
+    private List<LocatorProcess> live() {
+        return nodes.stream().filter(LocatorProcess::isAlive).toList();
+    }
+
+    /** A random live node other than {@code except}. */
+    private LocatorProcess randomLive(LocatorProcess except) {
+        List<LocatorProcess> candidates = live().stream().filter(node -> node != except).toList();
+        return candidates.get(random.nextInt(candidates.size()));
+    }
+
+    private LocatorProcess byAddress(String ringAddress) {
+        return nodes.stream().filter(node -> node.ringAddress().equals(ringAddress)).findFirst().orElseThrow();
+    }
+
+    private Map<String, RingStatus> liveStates() {
+        Map<String, RingStatus> states = new LinkedHashMap<>();
+        for (LocatorProcess node : live()) {
+            try {
+                states.put(node.ringAddress(), node.client().ring());
+            } catch (RuntimeException e) {
+                // Left out: reported as not answering.
+            }
+        }
+        return states;
+    }
+
+    private String dump() {
+        StringBuilder out = new StringBuilder("processes:");
+        for (LocatorProcess node : nodes) {
+            out.append("\n  ").append(node).append(": ");
+            try {
+                out.append(node.isAlive() ? node.client().ring() : "-");
+            } catch (RuntimeException e) {
+                out.append("no answer: ").append(e);
+            }
+        }
+        return out.toString();
+    }
+
+    private void progress(String step) {
+        System.out.printf("[e2e %5.1f s] %s%n", (System.nanoTime() - began) / 1e9, step);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(HOLDER_HOST))) {
+            return probe.getLocalPort();
+        }
+    }
+}
