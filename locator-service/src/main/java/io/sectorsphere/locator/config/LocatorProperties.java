@@ -1,0 +1,83 @@
+package io.sectorsphere.locator.config;
+
+import io.sectorsphere.chord.ChordSettings;
+import io.sectorsphere.common.Addresses;
+import java.time.Duration;
+import java.util.List;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The {@code sector.locator.*} settings; {@code application.yml} shows each with its default.
+ *
+ * @param advertisedHost host other nodes use for this one; null for server.address or 127.0.0.1
+ * @param join seeds as {@code host:port}; empty to start a new ring
+ * @param leaveOnShutdown hand over records on shutdown rather than just stopping
+ */
+@ConfigurationProperties("sector.locator")
+public record LocatorProperties(String advertisedHost, @DefaultValue List<String> join,
+                                @DefaultValue("true") boolean leaveOnShutdown,
+                                @DefaultValue Ring ring, @DefaultValue Records records) {
+
+    public LocatorProperties {
+        advertisedHost = advertisedHost == null || advertisedHost.isBlank() ? null : advertisedHost.strip();
+        join = join.stream().map(String::strip).filter(seed -> !seed.isEmpty())
+                .map(seed -> Addresses.requireHostPort("sector.locator.join entry", seed)).toList();
+    }
+
+    /** The ring protocol's sizes, periods and timeouts. */
+    public record Ring(@DefaultValue("8") int successorListLength,
+                       @DefaultValue("1") int synchronousReplicas,
+                       @DefaultValue("64") int maxLookupHops,
+                       @DefaultValue("1000000") int maxEntries,
+                       @DefaultValue("500ms") Duration stabilizeInterval,
+                       @DefaultValue("1s") Duration checkPredecessorInterval,
+                       @DefaultValue("2s") Duration fixFingersInterval,
+                       @DefaultValue("1s") Duration replicateInterval,
+                       @DefaultValue("5s") Duration expireInterval,
+                       @DefaultValue("1s") Duration joinRetryInterval,
+                       @DefaultValue("1s") Duration rpcConnectTimeout,
+                       @DefaultValue("2s") Duration rpcReadTimeout) {
+
+        public Ring {
+            requirePositive("ring.stabilize-interval", stabilizeInterval);
+            requirePositive("ring.check-predecessor-interval", checkPredecessorInterval);
+            requirePositive("ring.fix-fingers-interval", fixFingersInterval);
+            requirePositive("ring.replicate-interval", replicateInterval);
+            requirePositive("ring.expire-interval", expireInterval);
+            requirePositive("ring.join-retry-interval", joinRetryInterval);
+            requirePositive("ring.rpc-connect-timeout", rpcConnectTimeout);
+            requirePositive("ring.rpc-read-timeout", rpcReadTimeout);
+            // Fails startup with ChordSettings' own message when the sizes do not fit together.
+            new ChordSettings(successorListLength, synchronousReplicas, maxLookupHops, maxEntries);
+        }
+
+        public ChordSettings chordSettings() {
+            return new ChordSettings(successorListLength, synchronousReplicas, maxLookupHops, maxEntries);
+        }
+    }
+
+    /** Limits of the location records holders publish. */
+    public record Records(@DefaultValue("5m") Duration defaultTtl,
+                          @DefaultValue("1h") Duration maxTtl,
+                          @DefaultValue("16KB") DataSize maxRecordBytes) {
+
+        public Records {
+            requirePositive("records.default-ttl", defaultTtl);
+            requirePositive("records.max-ttl", maxTtl);
+            if (defaultTtl.compareTo(maxTtl) > 0) {
+                throw new IllegalArgumentException("sector.locator.records.default-ttl must not exceed max-ttl");
+            }
+            if (maxRecordBytes.toBytes() < 1024 || maxRecordBytes.toBytes() > Integer.MAX_VALUE) {
+                throw new IllegalArgumentException("sector.locator.records.max-record-bytes must lie in [1KB, 2GB)");
+            }
+        }
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException("sector.locator." + name + " must be positive");
+        }
+    }
+}
