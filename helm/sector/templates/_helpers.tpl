@@ -1,0 +1,72 @@
+{{/* Chart name, overridable. */}}
+{{- define "sector.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Release-scoped base name; components append their own suffix (sector-locator, ...). */}}
+{{- define "sector.fullname" -}}
+{{- if .Values.fullnameOverride }}
+{{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- $name := default .Chart.Name .Values.nameOverride }}
+{{- if contains $name .Release.Name }}
+{{- .Release.Name | trunc 63 | trimSuffix "-" }}
+{{- else }}
+{{- printf "%s-%s" .Release.Name $name | trunc 63 | trimSuffix "-" }}
+{{- end }}
+{{- end }}
+{{- end }}
+
+{{/*
+Name of one component's objects. Call with (dict "root" $ "component" "locator").
+Kept short: StatefulSet pod names add "-<ordinal>" and must stay a DNS label.
+*/}}
+{{- define "sector.componentName" -}}
+{{- printf "%s-%s" (include "sector.fullname" .root) .component | trunc 52 | trimSuffix "-" }}
+{{- end }}
+
+{{- define "sector.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "sector.name" .root }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/component: {{ .component }}
+{{- end }}
+
+{{- define "sector.labels" -}}
+{{ include "sector.selectorLabels" . }}
+app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
+app.kubernetes.io/part-of: sector
+app.kubernetes.io/managed-by: {{ .root.Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version | replace "+" "_" | trunc 63 | trimSuffix "-" }}
+{{- end }}
+
+{{/* Image reference of a component; values is that component's block. */}}
+{{- define "sector.image" -}}
+{{- printf "%s:%s" .values.image.repository (default .root.Chart.AppVersion .values.image.tag) }}
+{{- end }}
+
+{{/* Stable DNS name of pod <ordinal> of a component's StatefulSet. */}}
+{{- define "sector.podHost" -}}
+{{- $name := include "sector.componentName" . }}
+{{- printf "%s-%d.%s.%s.svc.%s" $name (int .ordinal) $name .root.Release.Namespace .root.Values.clusterDomain }}
+{{- end }}
+
+{{/* Pod annotations that let an annotation-driven Prometheus scrape a component. */}}
+{{- define "sector.prometheusAnnotations" -}}
+{{- if .root.Values.prometheusAnnotations }}
+prometheus.io/scrape: "true"
+prometheus.io/port: {{ .port | quote }}
+prometheus.io/path: /actuator/prometheus
+{{- end }}
+{{- end }}
+
+{{/* Soft anti-affinity: spread a component's pods over Kubernetes nodes when it can. */}}
+{{- define "sector.spreadAffinity" -}}
+podAntiAffinity:
+  preferredDuringSchedulingIgnoredDuringExecution:
+    - weight: 100
+      podAffinityTerm:
+        topologyKey: kubernetes.io/hostname
+        labelSelector:
+          matchLabels:
+            {{- include "sector.selectorLabels" . | nindent 12 }}
+{{- end }}

@@ -1,0 +1,121 @@
+package io.sectorsphere.deployment;
+
+import static io.sectorsphere.deployment.PlainYaml.list;
+import static io.sectorsphere.deployment.PlainYaml.map;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** docker-compose.yml as docker-compose itself reads it: valid, and wired into one ring. */
+class DockerComposeTest {
+
+    private static final List<String> LOCATORS = List.of("sector-locator-1", "sector-locator-2", "sector-locator-3");
+
+    private static Map<String, Object> services;
+
+    // Per test rather than per class, so that every skipped check is reported with its reason.
+    @BeforeEach
+    void resolveComposeFileOnce() {
+        Tool.DOCKER_COMPOSE.assumeInstalled();
+        if (services == null) {
+            Tool.Result config = compose(Repository.composeFile(), "config");
+            assertThat(config.exitCode()).as(config.describe()).isZero();
+            services = map(PlainYaml.parse(config.stdout()), "services");
+        }
+    }
+
+    @Test
+    void composeFileIsValid() {
+        Tool.Result check = compose(Repository.composeFile(), "config", "-q");
+
+        assertThat(check.exitCode()).as(check.describe()).isZero();
+    }
+
+    @Test
+    void checkRejectsAnInvalidComposeFile(@TempDir Path dir) throws Exception {
+        // Shows that 'config -q' is a real check: depends_on a service that does not exist.
+        Path broken = Files.writeString(dir.resolve("docker-compose.yml"), """
+                services:
+                  a:
+                    image: example
+                    depends_on:
+                      b:
+                        condition: service_healthy
+                """);
+
+        assertThat(compose(broken, "config", "-q").exitCode()).isNotZero();
+    }
+
+    @Test
+    void runsThreeLocatorsAndPrometheus() {
+        assertThat(services).containsOnlyKeys(List.of("sector-locator-1", "sector-locator-2", "sector-locator-3", "prometheus"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sector-locator-1", "sector-locator-2", "sector-locator-3"})
+    void everyLocatorAdvertisesItsServiceNameOnPort6100(String name) {
+        Map<String, Object> locator = map(services, name);
+        Map<String, Object> env = map(locator, "environment");
+
+        assertThat(locator.get("image")).isEqualTo("sectorsphere/locator-service:" + Repository.projectVersion());
+        assertThat(env).containsEntry("SECTOR_LOCATOR_ADVERTISEDHOST", name).containsEntry("SERVER_PORT", "6100");
+    }
+
+    @Test
+    void firstLocatorCreatesTheRingAndTheOthersJoinItOnceItIsHealthy() {
+        assertThat(String.valueOf(map(map(services, "sector-locator-1"), "environment").get("SECTOR_LOCATOR_JOIN")))
+                .isIn("null", "");
+        assertThat(map(services, "sector-locator-1")).doesNotContainKey("depends_on");
+        for (String name : List.of("sector-locator-2", "sector-locator-3")) {
+            Map<String, Object> locator = map(services, name);
+            assertThat(map(locator, "environment")).as(name).containsEntry("SECTOR_LOCATOR_JOIN", "sector-locator-1:6100");
+            assertThat(map(map(locator, "depends_on"), "sector-locator-1")).as(name)
+                    .containsEntry("condition", "service_healthy");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sector-locator-1", "sector-locator-2", "sector-locator-3"})
+    void healthMeansReadinessOnTheLocatorPort(String name) {
+        Map<String, Object> locator = map(services, name);
+
+        // The buildpack image has no shell or curl: its health checker reads THC_PORT and THC_PATH.
+        assertThat(list(map(locator, "healthcheck"), "test")).containsExactly("CMD", "/workspace/health-check");
+        assertThat(map(locator, "environment"))
+                .containsEntry("THC_PORT", "6100")
+                .containsEntry("THC_PATH", "/actuator/health/readiness");
+    }
+
+    @Test
+    void nodeKIsPublishedOnLoopbackAddress10PlusKLikeTheLocalCluster() {
+        for (int k = 1; k <= LOCATORS.size(); k++) {
+            assertThat(list(map(services, LOCATORS.get(k - 1)), "ports"))
+                    .containsExactly("127.0.0.%d:6100:6100/tcp".formatted(10 + k));
+        }
+    }
+
+    @Test
+    void prometheusReadsTheCheckedInConfig() {
+        Map<String, Object> prometheus = map(services, "prometheus");
+
+        assertThat(list(prometheus, "volumes")).singleElement().asString()
+                .endsWith("/deploy/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
+        assertThat(list(prometheus, "command")).contains("--config.file=/etc/prometheus/prometheus.yml");
+    }
+
+    private static Tool.Result compose(Path file, String... args) {
+        String[] command = new String[args.length + 2];
+        command[0] = "-f";
+        command[1] = file.toString();
+        System.arraycopy(args, 0, command, 2, args.length);
+        return Tool.DOCKER_COMPOSE.run(file.getParent(), command);
+    }
+}
