@@ -107,6 +107,17 @@ class ThreeNodeRingTest {
     }
 
     @Test
+    void recordLapsesWhenItsHolderStopsRefreshing() {
+        String name = "lapsing/file.bin";
+        String update = update("127.0.0.51:6200", 1, Instant.parse("2026-01-01T00:00:00Z"), CHECKSUM_1)
+                .replace("\"ttlSeconds\":60", "\"ttlSeconds\":3");
+        assertThat(publish(nodes.get(0), name, update).statusCode()).isEqualTo(200);
+        assertThat(nodes.get(1).get("/api/v1/locate/" + name).statusCode()).isEqualTo(200);
+
+        cluster.waitUntil("the record lapses", () -> nodes.get(1).get("/api/v1/locate/" + name).statusCode() == 404);
+    }
+
+    @Test
     void unknownFileIsNotFoundWithProblemDetailsAndHops() {
         HttpResponse<String> located = nodes.get(2).get("/api/v1/locate/no/such/file");
 

@@ -6,7 +6,6 @@ import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /** The per-context infrastructure of a locator: its clock and the HTTP client of its ring calls. */
@@ -31,8 +30,6 @@ class LocatorConfiguration {
     @Bean
     RestRingTransport ringTransport(RestClient.Builder builder, HttpClient ringHttpClient,
                                     LocatorProperties properties) {
-        JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(ringHttpClient);
-        requestFactory.setReadTimeout(properties.ring().rpcReadTimeout());
-        return new RestRingTransport(builder.requestFactory(requestFactory).build());
+        return RestRingTransport.create(builder, ringHttpClient, properties.ring().rpcReadTimeout());
     }
 }

@@ -47,10 +47,15 @@ class ReplicaCodec {
                     stored.mtime(), stored.checksum(), null);
             return Optional.of(new Replica(entry.source(), stored.httpAddress(), stored.udtAddress(), stored.size(),
                     stored.mtime(), stored.checksum(), entry.expiresAt()));
-        } catch (JacksonException | IllegalArgumentException e) {
-            log.warn("ignoring an unreadable location entry of {} from {}: {}", entry.name(), entry.source(),
-                    e.getMessage());
-            return Optional.empty();
+        } catch (JacksonException e) {
+            return unreadable(entry, e.getOriginalMessage());
+        } catch (IllegalArgumentException e) {
+            return unreadable(entry, e.getMessage());
         }
+    }
+
+    private static Optional<Replica> unreadable(Entry entry, String reason) {
+        log.warn("ignoring an unreadable location entry of {} from {}: {}", entry.name(), entry.source(), reason);
+        return Optional.empty();
     }
 }

@@ -1,0 +1,82 @@
+package io.sectorsphere.locator.ring.rpc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+import io.sectorsphere.chord.Entry;
+import io.sectorsphere.chord.LookupStep;
+import io.sectorsphere.chord.Neighbours;
+import io.sectorsphere.chord.NodeId;
+import io.sectorsphere.chord.NodeRef;
+import io.sectorsphere.common.ring.RingMember;
+import io.sectorsphere.locator.ring.rpc.RingMessages.EntryMessage;
+import io.sectorsphere.locator.ring.rpc.RingMessages.NeighboursMessage;
+import io.sectorsphere.locator.ring.rpc.RingMessages.StepMessage;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class RingMessagesTest {
+
+    private static final NodeRef A = NodeRef.of("127.0.0.1:6101");
+    private static final NodeRef B = NodeRef.of("127.0.0.2:6100");
+    private static final Instant NOW = Instant.parse("2026-11-22T03:00:00Z");
+
+    @Test
+    void entriesAndTombstonesSurviveTheRoundTrip() {
+        Entry live = new Entry("data/a.csv", "10.0.0.1:6200", "{\"size\":1}", NOW, NOW.plusSeconds(60));
+        Entry removed = Entry.tombstone("data/a.csv", "10.0.0.2:6200", NOW, NOW.plusSeconds(3600));
+
+        assertThat(RingMessages.entries(RingMessages.entryMessages(List.of(live, removed))))
+                .containsExactly(live, removed);
+    }
+
+    @Test
+    void lookupStepsAndNeighboursSurviveTheRoundTrip() {
+        LookupStep step = LookupStep.forward(List.of(A, B));
+        Neighbours neighbours = new Neighbours(Optional.of(A), List.of(B, A));
+        Neighbours alone = new Neighbours(Optional.empty(), List.of());
+
+        assertThat(RingMessages.step(RingMessages.message(step))).isEqualTo(step);
+        assertThat(RingMessages.neighbours(RingMessages.message(neighbours))).isEqualTo(neighbours);
+        assertThat(RingMessages.neighbours(RingMessages.message(alone))).isEqualTo(alone);
+        assertThat(RingMessages.member(A)).isEqualTo(new RingMember(A.id().toHex(), "127.0.0.1:6101"));
+    }
+
+    @Test
+    void nodesWhoseIdIsNotTheSha1OfTheirAddressAreRejected() {
+        RingMember forged = new RingMember(A.id().toHex(), B.address());
+
+        assertThatIllegalArgumentException().isThrownBy(() -> RingMessages.node(forged))
+                .withMessageContaining("not the SHA-1");
+        assertThatIllegalArgumentException().isThrownBy(() -> RingMessages.step(
+                new StepMessage(true, List.of(RingMessages.member(A), forged))));
+        assertThatIllegalArgumentException().isThrownBy(() -> RingMessages.neighbours(
+                new NeighboursMessage(forged, List.of())));
+    }
+
+    @Test
+    void malformedOrMissingPartsAreRejected() {
+        assertThatIllegalArgumentException().isThrownBy(() -> RingMessages.node(new RingMember("abc", A.address())));
+        assertThatIllegalArgumentException().isThrownBy(() -> RingMessages.node(
+                new RingMember(NodeId.ofAddress("nohost").toHex(), "nohost")));
+        assertThatIllegalArgumentException().isThrownBy(() -> RingMessages.node(null));
+        assertThatIllegalArgumentException().isThrownBy(() -> RingMessages.step(new StepMessage(true, List.of())));
+        assertThatIllegalArgumentException().isThrownBy(() -> RingMessages.neighbours(
+                new NeighboursMessage(null, null)));
+        assertThatIllegalArgumentException().isThrownBy(() -> RingMessages.entries(null));
+    }
+
+    @Test
+    void entriesWithBadNamesSourcesOrTimesAreRejected() {
+        assertThatIllegalArgumentException().isThrownBy(() -> RingMessages.entry(
+                new EntryMessage("../etc/passwd", "10.0.0.1:6200", "{}", NOW, NOW)));
+        assertThatIllegalArgumentException().isThrownBy(() -> RingMessages.entry(
+                new EntryMessage("ok", "not an address", "{}", NOW, NOW)));
+        assertThatIllegalArgumentException().isThrownBy(() -> RingMessages.entry(
+                new EntryMessage("ok", "10.0.0.1:6200", "{}", null, NOW)));
+        assertThatIllegalArgumentException().isThrownBy(() -> RingMessages.entry(
+                new EntryMessage("ok", "10.0.0.1:6200", "{}", NOW, null)));
+    }
+}
