@@ -51,12 +51,17 @@ class RingLifecycle implements SmartLifecycle {
         NodeRef self = NodeRef.of(advertisedHost() + ":" + event.getWebServer().getPort());
         ChordNode node = new ChordNode(self, transport, properties.ring().chordSettings(), clock);
         localNode.start(node);
-        List<NodeRef> seeds = properties.join().stream()
+        List<String> join = properties.join();
+        List<NodeRef> seeds = join.stream()
                 .filter(seed -> !seed.equals(self.address()))
                 .map(NodeRef::of)
                 .toList();
-        log.info("{} starting, {}", self, seeds.isEmpty() ? "creating a new ring" : "joining through " + seeds);
-        maintenance.start(node, seeds);
+        // The first listed seed founds the ring when no other seed answers; every other node waits
+        // for a ring to join. So a founder that restarts rejoins its old ring instead of splitting it.
+        boolean founder = join.isEmpty() || join.getFirst().equals(self.address());
+        log.info("{} starting, {}", self, seeds.isEmpty() ? "creating a new ring"
+                : "joining through " + seeds + (founder ? ", or founding the ring if none answers" : ""));
+        maintenance.start(node, seeds, founder);
     }
 
     @Override

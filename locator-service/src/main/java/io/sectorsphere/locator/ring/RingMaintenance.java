@@ -34,8 +34,11 @@ class RingMaintenance {
         this.metrics = metrics;
     }
 
-    /** Creates a ring if there are no seeds, else starts joining through them; then runs the protocol. */
-    synchronized void start(ChordNode node, List<NodeRef> seeds) {
+    /**
+     * Creates a ring if there are no seeds, else starts joining through them (a {@code founder}
+     * creates the ring after one round in which no seed answered); then runs the protocol.
+     */
+    synchronized void start(ChordNode node, List<NodeRef> seeds, boolean founder) {
         if (scheduler != null) {
             throw new IllegalStateException("ring maintenance already runs for " + node.self());
         }
@@ -45,7 +48,7 @@ class RingMaintenance {
             node.create();
         } else {
             ScheduledExecutorService joiner = scheduler;
-            joiner.execute(() -> join(joiner, node, seeds));
+            joiner.execute(() -> join(joiner, node, seeds, founder));
         }
         every(settings.stabilizeInterval(), node, "stabilize", () -> {
             if (node.isMember()) {
@@ -80,7 +83,7 @@ class RingMaintenance {
         }
     }
 
-    private void join(ScheduledExecutorService joiner, ChordNode node, List<NodeRef> seeds) {
+    private void join(ScheduledExecutorService joiner, ChordNode node, List<NodeRef> seeds, boolean founder) {
         for (NodeRef seed : seeds) {
             try {
                 node.join(seed);
@@ -91,8 +94,13 @@ class RingMaintenance {
                 log.warn("{} failed to join through {}: {}", node.self(), seed.address(), e.toString());
             }
         }
+        if (founder) {
+            log.info("{} found no ring through {}; founding one", node.self(), seeds);
+            node.create();
+            return;
+        }
         try {
-            joiner.schedule(() -> join(joiner, node, seeds), settings.joinRetryInterval().toMillis(),
+            joiner.schedule(() -> join(joiner, node, seeds, false), settings.joinRetryInterval().toMillis(),
                     TimeUnit.MILLISECONDS);
         } catch (RejectedExecutionException e) {
             log.info("{} stopped before joining a ring", node.self());
