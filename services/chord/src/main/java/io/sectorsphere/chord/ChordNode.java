@@ -100,6 +100,8 @@ public final class ChordNode implements RingPeer {
         }
         predecessor = null;
         successors = successorList(successor, theirs.successors());
+        // Everything the successor holds outside (self, successor]: the keys this node now owns and
+        // the replicas it holds from now on for its predecessors, in place of the successor.
         for (List<Entry> batch : chunks(transport.peer(successor).entriesIn(successor.id(), self.id()))) {
             batch.forEach(store::merge);
         }
@@ -109,29 +111,45 @@ public final class ChordNode implements RingPeer {
         log.info("{} joined through {} with successor {} and took {} entries", self, known, successor, store.size());
     }
 
-    /** Leaves gracefully: hands this node's entries to its successor and tells both neighbours. */
+    /**
+     * Leaves gracefully: hands this node's entries to the first successor that takes them and
+     * tells both neighbours. If none answers, the others notice the absence and repair the ring
+     * from the replicas.
+     */
     public void leave() {
         member = false;
         List<NodeRef> successorsNow = successors;
         NodeRef predecessorNow = predecessor;
-        if (successorsNow.isEmpty()) {
-            return;
-        }
-        NodeRef successor = successorsNow.getFirst();
         List<Entry> owned = predecessorNow == null ? store.in(self.id(), self.id())
                 : store.in(predecessorNow.id(), self.id());
-        try {
-            for (List<Entry> batch : chunks(owned)) {
-                transport.peer(successor).store(batch, false);
+        for (NodeRef successor : successorsNow) {
+            try {
+                for (List<Entry> batch : chunks(owned)) {
+                    transport.peer(successor).store(batch, false);
+                }
+                transport.peer(successor).departed(self, Optional.ofNullable(predecessorNow), successorsNow);
+            } catch (PeerUnavailableException e) {
+                log.info("{} could not hand over to {}: {}", self, successor, e.getMessage());
+                continue;
             }
-            transport.peer(successor).departed(self, Optional.ofNullable(predecessorNow), successorsNow);
-            if (predecessorNow != null && !predecessorNow.equals(successor)) {
-                transport.peer(predecessorNow).departed(self, Optional.of(predecessorNow), successorsNow);
-            }
+            tellPredecessor(predecessorNow, successor, successorsNow);
             log.info("{} left the ring and handed {} entries to {}", self, owned.size(), successor);
+            return;
+        }
+        if (!successorsNow.isEmpty()) {
+            log.warn("{} left without a hand-over: no successor answered", self);
+        }
+    }
+
+    private void tellPredecessor(NodeRef predecessorNow, NodeRef successor, List<NodeRef> successorsNow) {
+        if (predecessorNow == null || predecessorNow.equals(successor)) {
+            return;
+        }
+        try {
+            transport.peer(predecessorNow).departed(self, Optional.of(predecessorNow), successorsNow);
         } catch (PeerUnavailableException e) {
-            // The others will notice the absence and repair the ring from the replicas.
-            log.warn("{} left without a full hand-over: {}", self, e.getMessage());
+            // Its next stabilization finds the successor anyway.
+            log.debug("{} could not tell {} it leaves: {}", self, predecessorNow, e.getMessage());
         }
     }
 
