@@ -50,6 +50,20 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version | replace 
 {{- printf "%s-%d.%s.%s.svc.%s" $name (int .ordinal) $name .root.Release.Namespace .root.Values.clusterDomain }}
 {{- end }}
 
+{{/*
+Seed list of a component's ring: "host:port" of every pod, pod 0 first, comma-separated. Call with
+(dict "root" $ "component" "locator" "replicas" N "port" P). Every pod gets the same list; a node
+skips its own entry, and only the first entry (pod 0) may found the ring.
+*/}}
+{{- define "sector.seeds" -}}
+{{- $seeds := list }}
+{{- range $ordinal := until (int .replicas) }}
+{{- $host := include "sector.podHost" (dict "root" $.root "component" $.component "ordinal" $ordinal) }}
+{{- $seeds = append $seeds (printf "%s:%d" $host (int $.port)) }}
+{{- end }}
+{{- join "," $seeds }}
+{{- end }}
+
 {{/* Pod annotations that let an annotation-driven Prometheus scrape a component. */}}
 {{- define "sector.prometheusAnnotations" -}}
 {{- if .root.Values.prometheusAnnotations }}

@@ -69,15 +69,35 @@ class DockerComposeTest {
         assertThat(env).containsEntry("SECTOR_LOCATOR_ADVERTISEDHOST", name).containsEntry("SERVER_PORT", "6100");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"sector-locator-1", "sector-locator-2", "sector-locator-3"})
+    void everyLocatorGetsTheSameSeedListWithNodeOneFirst(String name) {
+        // The same list everywhere: a node skips its own entry, and only node 1, the first, may found the ring.
+        assertThat(map(map(services, name), "environment"))
+                .containsEntry("SECTOR_LOCATOR_JOIN", "sector-locator-1:6100,sector-locator-2:6100,sector-locator-3:6100");
+    }
+
     @Test
-    void firstLocatorCreatesTheRingAndTheOthersJoinItOnceItIsHealthy() {
-        assertThat(String.valueOf(map(map(services, "sector-locator-1"), "environment").get("SECTOR_LOCATOR_JOIN")))
-                .isIn("null", "");
+    void seedNumberKIsExactlyTheAddressNodeKAdvertises() {
+        // A node finds its own entry (and node 1 that it is the founder) by comparing with advertised host:port.
+        List<String> seeds = List.of(String.valueOf(map(map(services, LOCATORS.getFirst()), "environment")
+                .get("SECTOR_LOCATOR_JOIN")).split(",", -1));
+
+        assertThat(seeds).hasSize(LOCATORS.size());
+        for (int k = 0; k < LOCATORS.size(); k++) {
+            Map<String, Object> env = map(map(services, LOCATORS.get(k)), "environment");
+            assertThat(seeds.get(k)).as("seed %d", k + 1)
+                    .isEqualTo(env.get("SECTOR_LOCATOR_ADVERTISEDHOST") + ":" + env.get("SERVER_PORT"));
+        }
+    }
+
+    @Test
+    void nodesTwoAndThreeStartOnlyOnceNodeOneHasFoundedTheRing() {
+        // On a fresh start node 1 then finds no other seed answering and founds the ring.
         assertThat(map(services, "sector-locator-1")).doesNotContainKey("depends_on");
         for (String name : List.of("sector-locator-2", "sector-locator-3")) {
-            Map<String, Object> locator = map(services, name);
-            assertThat(map(locator, "environment")).as(name).containsEntry("SECTOR_LOCATOR_JOIN", "sector-locator-1:6100");
-            assertThat(map(map(locator, "depends_on"), "sector-locator-1")).as(name)
+            assertThat(map(map(services, name), "depends_on")).as(name).containsOnlyKeys("sector-locator-1");
+            assertThat(map(map(map(services, name), "depends_on"), "sector-locator-1")).as(name)
                     .containsEntry("condition", "service_healthy");
         }
     }

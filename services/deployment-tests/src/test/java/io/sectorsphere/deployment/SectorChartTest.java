@@ -14,17 +14,22 @@ import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** The Helm chart: lints, renders valid objects, and wires the locator ring as the service expects. */
 class SectorChartTest {
 
     private static final String POD_0 = "sector-locator-0.sector-locator." + ChartRenderer.NAMESPACE + ".svc.cluster.local";
+    private static final String POD_1 = "sector-locator-1.sector-locator." + ChartRenderer.NAMESPACE + ".svc.cluster.local";
+    private static final String POD_2 = "sector-locator-2.sector-locator." + ChartRenderer.NAMESPACE + ".svc.cluster.local";
 
     private static List<HasMetadata> defaults;
 
@@ -56,26 +61,57 @@ class SectorChartTest {
 
         assertThat(ring.getSpec().getReplicas()).isEqualTo(3);
         assertThat(locator(ring).getImage()).isEqualTo("sectorsphere/locator-service:" + Repository.projectVersion());
-        // Pod n joins through pod 0, which must already be in the ring.
+        // Pods start in order, so on a fresh install pod 0 finds no other seed and founds the ring.
         assertThat(ring.getSpec().getPodManagementPolicy()).isEqualTo("OrderedReady");
     }
 
-    @Test
-    void replicaCountFollowsValuesAndEveryPodStillJoinsThroughPodZero() {
-        List<HasMetadata> objects = ChartRenderer.render(Map.of("locator.replicas", 5));
+    @ParameterizedTest(name = "replicas={0}")
+    @ValueSource(ints = {1, 2, 5})
+    void seedListHasOneEntryPerReplicaPodZeroFirst(int replicas) {
+        List<HasMetadata> objects = ChartRenderer.render(Map.of("locator.replicas", replicas));
         StatefulSet ring = only(objects, StatefulSet.class);
+        List<String> expected = IntStream.range(0, replicas)
+                .mapToObj(i -> "sector-locator-%d.sector-locator.%s.svc.cluster.local:6100".formatted(i, ChartRenderer.NAMESPACE))
+                .toList();
 
-        assertThat(ring.getSpec().getReplicas()).isEqualTo(5);
-        assertThat(env(locator(ring), "SECTOR_LOCATOR_JOIN")).isEqualTo(POD_0 + ":6100");
+        assertThat(ring.getSpec().getReplicas()).isEqualTo(replicas);
+        assertThat(seeds(locator(ring))).hasSize(replicas).containsExactlyElementsOf(expected);
         assertThat(only(objects, PodDisruptionBudget.class).getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
     }
 
     @Test
-    void everyPodJoinsThroughPodZerosStableName() {
+    void everyPodGetsEveryPodsStableNameWithPodZeroFirstSoPodZeroIsTheFounder() {
         StatefulSet ring = only(defaults, StatefulSet.class);
 
-        assertThat(env(locator(ring), "SECTOR_LOCATOR_JOIN")).isEqualTo(POD_0 + ":6100");
-        assertThat(POD_0).startsWith(ring.getMetadata().getName() + "-0." + ring.getSpec().getServiceName() + ".");
+        // One value for the whole StatefulSet, so every pod gets the same list.
+        assertThat(env(locator(ring), "SECTOR_LOCATOR_JOIN"))
+                .isEqualTo(POD_0 + ":6100," + POD_1 + ":6100," + POD_2 + ":6100");
+        assertThat(seeds(locator(ring)).getFirst())
+                .startsWith(ring.getMetadata().getName() + "-0." + ring.getSpec().getServiceName() + ".");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "default, sector, 6100, cluster.local",
+        "release, lab, 6100, cluster.local",
+        "port, sector, 7100, cluster.local",
+        "clusterDomain, sector, 6100, k8s.internal",
+    })
+    void seedNumberIIsExactlyTheAddressPodIAdvertises(String what, String release, int port, String clusterDomain) {
+        // A node recognises its own seed entry, and pod 0 that it is the founder, by comparing the
+        // entries with its advertised host:port; a mismatch would make pod 0 wait forever for a ring.
+        Map<String, Object> values = Map.of("locator.port", port, "clusterDomain", clusterDomain, "locator.replicas", 4);
+        StatefulSet ring = only(StrictManifests.parse(ChartRenderer.template(release, values)), StatefulSet.class);
+        Container locator = locator(ring);
+        List<String> seeds = seeds(locator);
+
+        assertThat(seeds).hasSize(4);
+        for (int i = 0; i < seeds.size(); i++) {
+            String podName = ring.getMetadata().getName() + "-" + i;
+            String advertised = env(locator, "SECTOR_LOCATOR_ADVERTISEDHOST").replace("$(POD_NAME)", podName)
+                    + ":" + env(locator, "SERVER_PORT");
+            assertThat(seeds.get(i)).as("seed %d", i).isEqualTo(advertised);
+        }
     }
 
     @Test
@@ -98,8 +134,10 @@ class SectorChartTest {
         Container locator = locator(only(objects, StatefulSet.class));
 
         assertThat(only(objects, StatefulSet.class).getMetadata().getName()).isEqualTo("lab-sector-locator");
-        assertThat(env(locator, "SECTOR_LOCATOR_JOIN"))
-                .isEqualTo("lab-sector-locator-0.lab-sector-locator." + ChartRenderer.NAMESPACE + ".svc.cluster.local:6100");
+        assertThat(seeds(locator)).containsExactly(
+                "lab-sector-locator-0.lab-sector-locator." + ChartRenderer.NAMESPACE + ".svc.cluster.local:6100",
+                "lab-sector-locator-1.lab-sector-locator." + ChartRenderer.NAMESPACE + ".svc.cluster.local:6100",
+                "lab-sector-locator-2.lab-sector-locator." + ChartRenderer.NAMESPACE + ".svc.cluster.local:6100");
         assertThat(service(objects, "lab-sector-locator").getSpec().getClusterIP()).isEqualTo("None");
     }
 
@@ -111,14 +149,14 @@ class SectorChartTest {
 
         assertThat(locator.getEnv().getLast().getName()).isEqualTo("JAVA_TOOL_OPTIONS");
         assertThat(locator.getEnv().getLast().getValue()).isEqualTo("-Xss512k");
-        assertThat(env(locator, "SECTOR_LOCATOR_JOIN")).isEqualTo(POD_0 + ":6100");
+        assertThat(seeds(locator)).containsExactly(POD_0 + ":6100", POD_1 + ":6100", POD_2 + ":6100");
     }
 
     @Test
     void stableNamesFollowTheClusterDomain() {
         Container locator = locator(only(ChartRenderer.render(Map.of("clusterDomain", "k8s.internal")), StatefulSet.class));
 
-        assertThat(env(locator, "SECTOR_LOCATOR_JOIN")).endsWith(".svc.k8s.internal:6100");
+        assertThat(seeds(locator)).hasSize(3).allSatisfy(seed -> assertThat(seed).endsWith(".svc.k8s.internal:6100"));
         assertThat(env(locator, "SECTOR_LOCATOR_ADVERTISEDHOST")).endsWith(".svc.k8s.internal");
     }
 
@@ -156,7 +194,7 @@ class SectorChartTest {
 
         assertThat(locator.getPorts().getFirst().getContainerPort()).isEqualTo(7100);
         assertThat(env(locator, "SERVER_PORT")).isEqualTo("7100");
-        assertThat(env(locator, "SECTOR_LOCATOR_JOIN")).endsWith(":7100");
+        assertThat(seeds(locator)).hasSize(3).allSatisfy(seed -> assertThat(seed).endsWith(":7100"));
         assertThat(pod.getMetadata().getAnnotations()).containsEntry("prometheus.io/port", "7100");
         assertThat(service(objects, "sector-locator-client").getSpec().getPorts().getFirst().getPort()).isEqualTo(7100);
     }
@@ -269,5 +307,12 @@ class SectorChartTest {
 
     private static String env(Container container, String name) {
         return envVar(container, name).getValue();
+    }
+
+    /** SECTOR_LOCATOR_JOIN split as Spring binds it to a list: at commas, entries stripped. */
+    private static List<String> seeds(Container container) {
+        String join = env(container, "SECTOR_LOCATOR_JOIN");
+        assertThat(join).as("SECTOR_LOCATOR_JOIN").isNotBlank().doesNotContain(" ");
+        return Arrays.stream(join.split(",", -1)).toList();
     }
 }
