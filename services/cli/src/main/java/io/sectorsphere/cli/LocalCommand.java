@@ -1,6 +1,7 @@
 package io.sectorsphere.cli;
 
 import io.sectorsphere.localcluster.LocalCluster;
+import io.sectorsphere.localcluster.LocalClusterException;
 import io.sectorsphere.localcluster.LocalClusterSettings;
 import io.sectorsphere.localcluster.NodeEndpoints;
 import java.io.PrintWriter;
@@ -56,7 +57,7 @@ final class LocalCommand implements Callable<Integer> {
             description = "Give up if the ring is not consistent after this long (default: ${DEFAULT-VALUE}).")
     private long readyTimeoutSeconds;
 
-    @Option(names = {"-v", "--verbose"}, description = "Show the nodes' informational logs on the console too.")
+    @Option(names = {"-v", "--verbose"}, description = "Show the nodes' logs on the console too.")
     private boolean verbose;
 
     LocalCommand(Foreground foreground) {
@@ -70,7 +71,10 @@ final class LocalCommand implements Callable<Integer> {
         out.printf("Starting a local cluster of %d nodes (logs in %s)...%n", nodes, logFile());
         out.flush();
         long started = System.nanoTime();
-        try (LocalCluster cluster = LocalCluster.start(settings)) {
+        try (LocalCluster cluster = LocalCluster.start(settings, event -> {
+            out.println("  " + event);
+            out.flush();
+        })) {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             out.printf("Local cluster ready in %.1f s:%n", took.toMillis() / 1000.0);
             for (NodeEndpoints node : cluster.endpoints()) {
@@ -79,6 +83,9 @@ final class LocalCommand implements Callable<Integer> {
             out.printf("Endpoints written to %s. Press Ctrl-C to stop.%n", cluster.descriptor());
             out.flush();
             foreground.hold(cluster);
+        } catch (LocalClusterException e) {
+            String firstLine = e.getMessage().lines().findFirst().orElse("");
+            throw new LocalClusterException(e.reason(), firstLine + " (node logs: " + logFile() + ")", e);
         }
         return ExitCodes.OK;
     }
@@ -103,11 +110,14 @@ final class LocalCommand implements Callable<Integer> {
         }
     }
 
-    /** The nodes' logs go to a file; the console shows only warnings unless asked for more. */
+    /**
+     * The nodes' logs go to a file only, unless asked for: four nodes' logs would bury the
+     * endpoints, and a failure is reported in one line by the command itself.
+     */
     private Map<String, String> logging() {
         return Map.of(
                 "logging.file.name", logFile().toString(),
-                "logging.threshold.console", verbose ? "INFO" : "WARN");
+                "logging.threshold.console", verbose ? "INFO" : "OFF");
     }
 
     private Path logFile() {

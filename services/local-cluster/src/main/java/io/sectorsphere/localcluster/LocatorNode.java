@@ -1,6 +1,8 @@
 package io.sectorsphere.localcluster;
 
+import io.sectorsphere.chord.ChordNode;
 import io.sectorsphere.locator.LocatorApplication;
+import io.sectorsphere.locator.ring.LocalNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +77,15 @@ public final class LocatorNode implements AutoCloseable {
 
     ConfigurableApplicationContext context() {
         return context;
+    }
+
+    /**
+     * Leaves the ring gracefully, handing this node's entries to its successor whatever its
+     * leave-on-shutdown setting says, then stops it.
+     */
+    public void leaveAndClose() {
+        context.getBean(LocalNode.class).get().filter(ChordNode::isMember).ifPresent(ChordNode::leave);
+        close();
     }
 
     /** Stops the node; whether it hands over its entries first depends on its leave-on-shutdown setting. */

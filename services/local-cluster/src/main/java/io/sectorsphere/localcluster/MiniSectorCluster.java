@@ -14,10 +14,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
@@ -28,7 +24,7 @@ import java.util.stream.IntStream;
  *
  * <p>Nodes are numbered from 0. A node keeps its port across {@link #restart}, so it comes back
  * with the same ring id. Nodes run with {@code leave-on-shutdown=false}, so {@link #kill} is a
- * crash: the node stops without handing anything over.
+ * crash: the node stops without handing anything over; {@link #stop} leaves gracefully.
  *
  * <pre>{@code
  * MiniSectorCluster.runWithNewCluster(5, cluster -> {
@@ -108,24 +104,12 @@ public final class MiniSectorCluster implements AutoCloseable {
         }
     }
 
+    /** Node 0 creates the ring, the others join through it one by one (no slower than at once on 2 cores). */
     private void startAll() {
         startNode(0, List.of());
-        String seed = slots.getFirst().node.ringAddress();
-        // Joins run concurrently: contexts start faster in parallel, and it exercises concurrent joins.
-        try (ExecutorService starter = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<?>> started = new ArrayList<>();
-            for (int i = 1; i < size(); i++) {
-                int index = i;
-                started.add(starter.submit(() -> startNode(index, List.of(seed))));
-            }
-            for (Future<?> future : started) {
-                future.get();
-            }
-        } catch (ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while starting nodes", e);
+        List<String> seed = List.of(slots.getFirst().node.ringAddress());
+        for (int i = 1; i < size(); i++) {
+            startNode(i, seed);
         }
     }
 
@@ -172,17 +156,23 @@ public final class MiniSectorCluster implements AutoCloseable {
 
     /** Crashes node {@code i}: its context closes without handing over its entries. */
     public void kill(int i) {
-        LocatorNode node;
-        synchronized (this) {
-            Slot slot = slots.get(i);
-            node = slot.node;
-            if (node == null) {
-                throw new IllegalStateException("node " + i + " is not running");
-            }
-            slot.node = null;
-            slot.client = null;
+        take(i).close();
+    }
+
+    /** Stops node {@code i} gracefully: it hands its entries to its successor and tells its neighbours. */
+    public void stop(int i) {
+        take(i).leaveAndClose();
+    }
+
+    private synchronized LocatorNode take(int i) {
+        Slot slot = slots.get(i);
+        LocatorNode node = slot.node;
+        if (node == null) {
+            throw new IllegalStateException("node " + i + " is not running");
         }
-        node.close();
+        slot.node = null;
+        slot.client = null;
+        return node;
     }
 
     /** Starts node {@code i} again on its old port, joining through a running node. */

@@ -20,6 +20,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +43,7 @@ class LocatorProcessesIT {
     private static final String HOLDER_HOST = "127.0.0.1";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration RING_TIMEOUT = Duration.ofSeconds(60);
+    private static final int CLIENT_THREADS = 4;
 
     private final Random random = new Random(1122);
     private final List<LocatorProcess> nodes = new ArrayList<>();
@@ -79,11 +87,11 @@ class LocatorProcessesIT {
         progress("5 processes form one ring");
 
         List<String> names = IntStream.range(0, RECORDS).mapToObj(i -> "e2e/part-" + i).toList();
-        for (String name : names) {
+        forEachConcurrently(names, name -> {
             LocatorProcess via = randomLive(null);
             via.client().put(name, SampleLocations.of(name, HOLDER_HOST));
             assertFound(randomLive(via), name);
-        }
+        });
         progress(RECORDS + " records stored and located");
 
         List<LocatorProcess> victims = nonAdjacentPair();
@@ -91,9 +99,7 @@ class LocatorProcessesIT {
         assertThat(victims).noneMatch(LocatorProcess::isAlive);
         awaitConsistentRing();
         assertThat(liveStates()).hasSize(NODES - 2);
-        for (String name : names) {
-            assertFound(randomLive(null), name);
-        }
+        forEachConcurrently(names, name -> assertFound(randomLive(null), name));
         progress("killed " + victims + "; every record still found");
 
         startInTurn(victims);
@@ -109,9 +115,7 @@ class LocatorProcessesIT {
                         .map(found -> found.owner().equals(back.ringAddress())).orElse(false)),
                 RING_TIMEOUT, this::dump);
         assertThat(back.client().ring().storedEntries()).isGreaterThanOrEqualTo(itsKeys.size());
-        for (String name : names) {
-            assertFound(randomLive(null), name);
-        }
+        forEachConcurrently(names, name -> assertFound(randomLive(null), name));
         progress(back + " rejoined and owns its " + itsKeys.size() + " keys again");
     }
 
@@ -151,6 +155,34 @@ class LocatorProcessesIT {
         assertThat(RingConsistency.successorOf(first)).isNotEqualTo(order.get(2));
         assertThat(RingConsistency.predecessorOf(first)).isNotEqualTo(order.get(2));
         return pair;
+    }
+
+    /**
+     * Runs {@code action} for every name on a few threads: each request waits on a chain of ring
+     * calls, so a little concurrency shortens the test without loading two cores much more.
+     */
+    private static void forEachConcurrently(List<String> names, Consumer<String> action) {
+        ExecutorService workers = Executors.newFixedThreadPool(CLIENT_THREADS);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (String name : names) {
+                done.add(workers.submit(() -> action.accept(name)));
+            }
+            for (Future<?> future : done) {
+                future.get(2, TimeUnit.MINUTES);
+            }
+        } catch (ExecutionException e) {
+            switch (e.getCause()) {
+                case RuntimeException failure -> throw failure;
+                case Error error -> throw error;
+                default -> throw new IllegalStateException(e.getCause());
+            }
+        } catch (InterruptedException | TimeoutException e) {
+            throw new IllegalStateException("requests did not finish", e);
+        } finally {
+            // On the first failure the rest is abandoned rather than waited for.
+            workers.shutdownNow();
+        }
     }
 
     private void assertFound(LocatorProcess via, String name) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sectorsphere.common.location.FileLocation;
 import io.sectorsphere.common.location.Replica;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
@@ -20,16 +21,19 @@ class MiniSectorClusterTest {
     private final Random random = new Random(20261122);
 
     @Test
-    void recordsSurviveACrashAndTheRestartedNodeRejoinsWithItsIdAndTakesItsKeysBack() throws Exception {
+    void recordsSurviveACrashARejoinAndAGracefulLeave() throws Exception {
         MiniSectorCluster.runWithNewCluster(NODES, cluster -> {
             List<String> names = IntStream.range(0, RECORDS).mapToObj(i -> "demo/file-" + i + ".dat").toList();
             for (String name : names) {
                 int via = randomRunning(cluster, -1);
                 cluster.put(via, name, SampleLocations.of(name, HOLDER_HOST));
-                assertFoundThrough(cluster, randomRunning(cluster, via), name);
+                FileLocation found = assertFoundThrough(cluster, randomRunning(cluster, via), name);
+                assertThat(found.owner()).as("owner of " + name).isEqualTo(cluster.expectedOwner(name));
             }
 
-            int victim = 2;
+            // The node owning the most names, so that taking them back after its restart shows.
+            int victim = cluster.running().stream().max(Comparator.comparingLong(i -> names.stream()
+                    .filter(name -> cluster.expectedOwner(name).equals(cluster.ringAddress(i))).count())).orElseThrow();
             String address = cluster.ringAddress(victim);
             String id = cluster.client(victim).ring().self().id();
             cluster.kill(victim);
@@ -51,13 +55,21 @@ class MiniSectorClusterTest {
                             .map(found -> found.owner().equals(address)).orElse(false)),
                     Duration.ofSeconds(30));
             assertThat(cluster.client(victim).ring().storedEntries()).isGreaterThanOrEqualTo(itsKeys.size());
+
+            cluster.stop((victim + 1) % NODES);
+            cluster.waitForStableRing();
+            assertThat(cluster.ringStates()).hasSize(NODES - 1);
+            for (String name : names) {
+                assertFoundThrough(cluster, randomRunning(cluster, -1), name);
+            }
         });
     }
 
-    private void assertFoundThrough(MiniSectorCluster cluster, int via, String name) {
+    private FileLocation assertFoundThrough(MiniSectorCluster cluster, int via, String name) {
         Optional<FileLocation> found = cluster.locate(via, name);
         assertThat(found).as(() -> name + " through node " + via + "\n" + cluster.dump()).isPresent();
         assertThat(found.get().replicas()).extracting(Replica::holder).containsExactly(HOLDER_HOST + ":6200");
+        return found.get();
     }
 
     /** A random running node other than {@code except}. */
