@@ -18,6 +18,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.server.PortInUseException;
 
 /**
  * N nodes on loopback in this JVM, each with its own address and the standard ports, every
@@ -131,8 +132,7 @@ public final class LocalCluster implements AutoCloseable {
 
     private static LocalClusterException startFailure(String where, RuntimeException e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            // Spring Boot reports a taken port as its own PortInUseException, caused by a BindException.
-            if (cause.getClass().getSimpleName().equals("PortInUseException")
+            if (cause instanceof PortInUseException
                     || (cause instanceof BindException && String.valueOf(cause.getMessage()).contains("in use"))) {
                 return new LocalClusterException(Reason.ADDRESS_IN_USE,
                         where + " is already in use (is another local cluster running?)", e);
