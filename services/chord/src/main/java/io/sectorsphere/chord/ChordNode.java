@@ -528,6 +528,23 @@ public final class ChordNode implements RingPeer {
         return Optional.ofNullable(predecessor);
     }
 
+    /**
+     * The entries, tombstones and not yet dropped expired ones included, whose keys this node owns:
+     * those in (predecessor, self]. Empty while the predecessor is unknown, because the range is
+     * uncertain then and another node may be answering for part of it; a member alone on its ring
+     * (no predecessor and no successor) owns every key, as {@link #step} answers for it.
+     */
+    public List<Entry> owned() {
+        NodeRef predecessorNow = predecessor;
+        if (!member) {
+            return List.of();
+        }
+        if (predecessorNow == null) {
+            return successors.isEmpty() ? store.in(self.id(), self.id()) : List.of();
+        }
+        return store.in(predecessorNow.id(), self.id());
+    }
+
     public List<NodeRef> successors() {
         return successors;
     }

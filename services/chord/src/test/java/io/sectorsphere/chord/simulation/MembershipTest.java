@@ -133,6 +133,47 @@ class MembershipTest {
     }
 
     @Test
+    void everyKeyIsOwnedByExactlyItsTrueOwnerTombstonesIncluded() {
+        RingSimulation ring = RingSimulation.stableRing(5, ChordSettings.DEFAULTS, clock, 10);
+        List<String> names = writeMany(ring, 100);
+        Instant later = clock.instant().plusSeconds(1);
+        ring.randomLive().write(Entry.tombstone("file-0", "holder", later, later.plus(Duration.ofHours(1))));
+        ring.rounds(1);
+
+        List<String> ownedNames = new ArrayList<>();
+        for (ChordNode node : ring.live()) {
+            for (Entry entry : node.owned()) {
+                assertThat(ring.trueOwner(entry.key())).as(entry.name()).isEqualTo(node.self());
+                ownedNames.add(entry.name());
+            }
+        }
+        assertThat(ownedNames).containsExactlyInAnyOrderElementsOf(names);
+        NodeRef tombstoneOwner = ring.trueOwner(NodeId.ofKey("file-0"));
+        ChordNode owner = ring.live().stream().filter(n -> n.self().equals(tombstoneOwner)).findFirst().orElseThrow();
+        assertThat(owner.owned()).filteredOn(entry -> entry.name().equals("file-0")).singleElement()
+                .satisfies(entry -> assertThat(entry.isTombstone()).isTrue());
+    }
+
+    @Test
+    void aNodeOwnsNothingWhileItsPredecessorIsUnknownButAloneItOwnsEverything() {
+        RingSimulation ring = RingSimulation.stableRing(4, ChordSettings.DEFAULTS, clock, 11);
+        writeMany(ring, 50);
+        ChordNode node = ring.live().getFirst();
+        ChordNode predecessor = ring.live().stream()
+                .filter(n -> n.self().equals(node.predecessor().orElseThrow())).findFirst().orElseThrow();
+
+        ring.crash(predecessor);
+        node.checkPredecessor();
+
+        assertThat(node.predecessor()).isEmpty();
+        assertThat(node.owned()).isEmpty();
+
+        RingSimulation alone = RingSimulation.stableRing(1, ChordSettings.DEFAULTS, clock, 12);
+        List<String> names = writeMany(alone, 20);
+        assertThat(alone.live().getFirst().owned()).extracting(Entry::name).containsExactlyInAnyOrderElementsOf(names);
+    }
+
+    @Test
     void aFullNodeRefusesNewEntries() {
         RingSimulation ring = RingSimulation.stableRing(1, new ChordSettings(8, 1, 64, 3), clock, 8);
         ChordNode node = ring.live().getFirst();
