@@ -549,10 +549,13 @@ public final class ChordNode implements RingPeer {
         return successors;
     }
 
-    /** r divided by the fraction of the ring that the successor list spans. */
+    /**
+     * Exact on a ring smaller than the successor list (the list then holds every other node), else
+     * r divided by the fraction of the ring that the list spans.
+     */
     private double estimateRingSize(List<NodeRef> successorsNow) {
-        if (successorsNow.isEmpty()) {
-            return 1;
+        if (successorsNow.size() < settings.successorListLength()) {
+            return successorsNow.size() + 1;
         }
         double span = self.id().fractionTo(successorsNow.getLast().id());
         return span <= 0 ? successorsNow.size() + 1 : successorsNow.size() / span;

@@ -203,6 +203,13 @@ class MembershipTest {
         assertThat(view.estimatedRingSize()).isBetween(4.0, 64.0);
     }
 
+    @Test
+    void aRingSmallerThanTheSuccessorListKnowsItsExactSize() {
+        RingSimulation ring = RingSimulation.stableRing(5, ChordSettings.DEFAULTS, clock, 10);
+
+        assertThat(ring.live()).allSatisfy(node -> assertThat(node.view().estimatedRingSize()).isEqualTo(5.0));
+    }
+
     private List<String> writeMany(RingSimulation ring, int count) {
         List<String> names = new ArrayList<>();
         for (int i = 0; i < count; i++) {
