@@ -133,6 +133,22 @@ class BadInputTest {
     }
 
     @Test
+    void nodeStatusesThatDoNotFitTheirPathOrLimitsAreBadRequests() {
+        HttpResponse<String> otherAddress = node.put("/api/v1/nodes/127.0.0.8:6200", nodeStatus("127.0.0.9:6200", 60));
+        HttpResponse<String> notHostPort = node.put("/api/v1/nodes/nonsense", nodeStatus("127.0.0.9:6200", 60));
+        HttpResponse<String> ttlTooLong = node.put("/api/v1/nodes/127.0.0.9:6200", nodeStatus("127.0.0.9:6200", 86400));
+        HttpResponse<String> negativeFree = node.put("/api/v1/nodes/127.0.0.9:6200",
+                nodeStatus("127.0.0.9:6200", 60).replace("\"freeBytes\":1", "\"freeBytes\":-1"));
+
+        assertThat(JSON.readTree(assertProblem(otherAddress, 400)).get("detail").asString()).contains("127.0.0.8:6200");
+        assertProblem(notHostPort, 400);
+        assertThat(JSON.readTree(assertProblem(ttlTooLong, 400)).get("detail").asString()).contains("ttlSeconds");
+        assertProblem(negativeFree, 400);
+        assertProblem(node.delete("/api/v1/nodes/nonsense"), 400);
+        assertThat(node.get("/api/v1/nodes").body()).isEqualTo("[]");
+    }
+
+    @Test
     void unknownRoutesAreNotFoundWithProblemDetails() {
         assertProblem(node.get("/api/v1/nothing-here"), 404);
         assertProblem(node.get("/favicon.ico"), 404);
@@ -149,6 +165,11 @@ class BadInputTest {
 
     private static String validUpdate() {
         return ThreeNodeRingTest.update("127.0.0.1:6200", 42, Instant.parse("2026-11-22T03:00:00Z"), CHECKSUM);
+    }
+
+    private static String nodeStatus(String address, long ttlSeconds) {
+        return "{\"address\":\"" + address + "\",\"httpAddress\":\"http://" + address + "\",\"udtAddress\":\""
+                + address + "\",\"capacityBytes\":2,\"freeBytes\":1,\"files\":0,\"ttlSeconds\":" + ttlSeconds + "}";
     }
 
     private static String entry(String name, String source) {

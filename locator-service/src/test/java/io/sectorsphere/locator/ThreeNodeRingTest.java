@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.sectorsphere.chord.NodeId;
 import io.sectorsphere.chord.NodeRef;
 import io.sectorsphere.common.location.ReplicaUpdate;
+import io.sectorsphere.common.node.NodeStatus;
 import io.sectorsphere.locator.LocatorCluster.Node;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -118,6 +119,26 @@ class ThreeNodeRingTest {
     }
 
     @Test
+    void storageNodesRegisteredThroughOneLocatorAreListedByEveryLocatorUntilRemoved() {
+        assertThat(register(nodes.get(0), "127.0.0.61:6200").statusCode()).isEqualTo(204);
+        assertThat(register(nodes.get(1), "127.0.0.62:6200").statusCode()).isEqualTo(204);
+
+        for (Node asked : nodes) {
+            HttpResponse<String> listed = asked.get("/api/v1/nodes");
+            assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+            JsonNode first = JSON.readTree(listed.body()).get(0);
+            assertThat(JSON.readTree(listed.body()).valueStream().map(n -> n.get("address").asString()))
+                    .containsExactly("127.0.0.61:6200", "127.0.0.62:6200");
+            assertThat(first.get("httpAddress").asString()).isEqualTo("http://127.0.0.61:6200");
+            assertThat(first.get("freeBytes").asLong()).isEqualTo(400);
+        }
+
+        assertThat(nodes.get(2).delete("/api/v1/nodes/127.0.0.61:6200").statusCode()).isEqualTo(204);
+        assertThat(JSON.readTree(nodes.get(0).get("/api/v1/nodes").body()).valueStream()
+                .map(n -> n.get("address").asString())).containsExactly("127.0.0.62:6200");
+    }
+
+    @Test
     void unknownFileIsNotFoundWithProblemDetailsAndHops() {
         HttpResponse<String> located = nodes.get(2).get("/api/v1/locate/no/such/file");
 
@@ -145,6 +166,12 @@ class ThreeNodeRingTest {
         String host = holder.substring(0, holder.indexOf(':'));
         return JSON.writeValueAsString(new ReplicaUpdate(holder, "http://" + holder, host + ":6301", size, mtime,
                 checksum, 60L));
+    }
+
+    static HttpResponse<String> register(Node via, String address) {
+        String host = address.substring(0, address.indexOf(':'));
+        return via.put("/api/v1/nodes/" + address, JSON.writeValueAsString(
+                new NodeStatus(address, "http://" + address, host + ":6301", 1000, 400, 7, 60)));
     }
 
     private static HttpResponse<String> publish(Node via, String name, String body) {

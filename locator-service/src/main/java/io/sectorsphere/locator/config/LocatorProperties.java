@@ -18,7 +18,8 @@ import org.springframework.util.unit.DataSize;
 @ConfigurationProperties("sector.locator")
 public record LocatorProperties(String advertisedHost, @DefaultValue List<String> join,
                                 @DefaultValue("true") boolean leaveOnShutdown,
-                                @DefaultValue Ring ring, @DefaultValue Records records) {
+                                @DefaultValue Ring ring, @DefaultValue Records records,
+                                @DefaultValue Replication replication) {
 
     public LocatorProperties {
         advertisedHost = advertisedHost == null || advertisedHost.isBlank() ? null : advertisedHost.strip();
@@ -72,6 +73,45 @@ public record LocatorProperties(String advertisedHost, @DefaultValue List<String
             if (maxRecordBytes.toBytes() < 1024 || maxRecordBytes.toBytes() > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("sector.locator.records.max-record-bytes must lie in [1KB, 2GB)");
             }
+        }
+    }
+
+    /**
+     * The owner-side replica check (Sector: "the locator that owns a file's record sees its replica
+     * count"). The paper checked once a day; the default hour heals a lost copy sooner at the cost of
+     * one pass over this node's own records, and tests use seconds.
+     *
+     * @param minCopies live replicas below which a file gets another copy
+     * @param checkInterval time between two checks of this node's records
+     * @param token bearer token this locator presents to storage nodes when it asks for a copy; without
+     *     one the check still counts under-replicated files but asks for nothing
+     * @param requestTimeout a copy request to a storage node that does not answer costs at most this
+     * @param copyTimeout how long a requested copy may take to appear in the records before it is
+     *     requested again; unset, twice check-interval, so a lost request is retried by the round after next
+     */
+    public record Replication(@DefaultValue("2") int minCopies,
+                              @DefaultValue("1h") Duration checkInterval,
+                              String token,
+                              @DefaultValue("10s") Duration requestTimeout,
+                              Duration copyTimeout) {
+
+        public Replication {
+            if (minCopies < 1) {
+                throw new IllegalArgumentException("sector.locator.replication.min-copies must be at least 1");
+            }
+            requirePositive("replication.check-interval", checkInterval);
+            requirePositive("replication.request-timeout", requestTimeout);
+            token = token == null || token.isBlank() ? null : token.strip();
+            copyTimeout = copyTimeout == null ? checkInterval.multipliedBy(2) : copyTimeout;
+            requirePositive("replication.copy-timeout", copyTimeout);
+        }
+
+        /** Keeps the token out of logs and error messages. */
+        @Override
+        public String toString() {
+            return "Replication[minCopies=" + minCopies + ", checkInterval=" + checkInterval + ", token="
+                    + (token == null ? "none" : "***") + ", requestTimeout=" + requestTimeout + ", copyTimeout="
+                    + copyTimeout + "]";
         }
     }
 

@@ -1,5 +1,6 @@
 package io.sectorsphere.locator.records;
 
+import io.sectorsphere.chord.ChordNode;
 import io.sectorsphere.chord.Entry;
 import io.sectorsphere.chord.LookupFailedException;
 import io.sectorsphere.chord.LookupResult;
@@ -11,13 +12,17 @@ import io.sectorsphere.common.location.PublishReceipt;
 import io.sectorsphere.common.location.Replica;
 import io.sectorsphere.common.location.ReplicaUpdate;
 import io.sectorsphere.locator.config.LocatorProperties;
+import io.sectorsphere.locator.ring.EntryNames;
 import io.sectorsphere.locator.ring.LocalNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Service;
 
 /**
@@ -95,6 +100,23 @@ public class LocationRecords {
         metrics.found(read.hops());
         return new FileLocation(name.value(), newest.size(), newest.mtime(), newest.checksum(), replicas,
                 read.answeredBy().address(), read.hops());
+    }
+
+    /**
+     * The live replicas of the files whose records this node owns, by file name: what the replica
+     * check counts. Empty while this node is not a ring member or does not know its range.
+     */
+    public Map<String, List<Replica>> owned() {
+        Instant now = clock.instant();
+        Map<String, List<Replica>> byName = new HashMap<>();
+        for (Entry entry : localNode.get().map(ChordNode::owned).orElse(List.of())) {
+            if (EntryNames.isReserved(entry.name()) || entry.isTombstone() || entry.isExpiredAt(now)) {
+                continue;
+            }
+            codec.decode(entry).ifPresent(replica ->
+                    byName.computeIfAbsent(entry.name(), name -> new ArrayList<>()).add(replica));
+        }
+        return byName;
     }
 
     private Duration ttl(Long ttlSeconds) {

@@ -1,6 +1,7 @@
 package io.sectorsphere.locator.records;
 
 import io.sectorsphere.common.location.ReplicaUpdate;
+import io.sectorsphere.common.node.NodeStatus;
 import io.sectorsphere.locator.config.LocatorProperties;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -14,9 +15,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 /**
- * Refuses a location record body beyond {@code max-record-bytes} before it is parsed: at once when
- * its declared length is too large, else as soon as that many bytes have been read, so that a
- * chunked body of any size costs no more memory than the limit.
+ * Refuses a location record or node status body beyond {@code max-record-bytes} before it is
+ * parsed: at once when its declared length is too large, else as soon as that many bytes have been
+ * read, so that a chunked body of any size costs no more memory than the limit.
  */
 @ControllerAdvice
 class RecordSizeLimit extends RequestBodyAdviceAdapter {
@@ -30,7 +31,7 @@ class RecordSizeLimit extends RequestBodyAdviceAdapter {
     @Override
     public boolean supports(MethodParameter parameter, Type targetType,
                             Class<? extends HttpMessageConverter<?>> converterType) {
-        return targetType == ReplicaUpdate.class;
+        return targetType == ReplicaUpdate.class || targetType == NodeStatus.class;
     }
 
     @Override

@@ -6,8 +6,8 @@ import io.sectorsphere.chord.Neighbours;
 import io.sectorsphere.chord.NodeId;
 import io.sectorsphere.chord.NodeRef;
 import io.sectorsphere.common.Addresses;
-import io.sectorsphere.common.FileName;
 import io.sectorsphere.common.ring.RingMember;
+import io.sectorsphere.locator.ring.EntryNames;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * The JSON messages of the ring calls and their translation to and from the Chord types: the one
  * place where the wire meets the ring logic. Every node named on the wire is checked to sit where
- * its address says ({@link NodeRef#verified}), and every entry to name a valid file and holder.
+ * its address says ({@link NodeRef#verified}), and every entry to name a valid file (or a reserved name, see
+ * {@link EntryNames}) and holder.
  * Translation failures are {@link IllegalArgumentException}s.
  */
 public final class RingMessages {
@@ -86,7 +87,7 @@ public final class RingMessages {
 
     static Entry entry(EntryMessage message) {
         required(message, "entry");
-        FileName.of(message.name());
+        EntryNames.requireValid(message.name());
         Addresses.requireHostPort("entry source", message.source());
         return new Entry(message.name(), message.source(), message.value(),
                 required(message.updatedAt(), "entry updatedAt"), required(message.expiresAt(), "entry expiresAt"));

@@ -2,9 +2,9 @@ package io.sectorsphere.locator.ring.rpc;
 
 import io.sectorsphere.chord.Entry;
 import io.sectorsphere.chord.NodeId;
-import io.sectorsphere.common.FileName;
 import io.sectorsphere.common.ring.RingMember;
 import io.sectorsphere.locator.config.LocatorProperties;
+import io.sectorsphere.locator.ring.EntryNames;
 import io.sectorsphere.locator.ring.LocalNode;
 import io.sectorsphere.locator.ring.rpc.RingMessages.DepartureMessage;
 import io.sectorsphere.locator.ring.rpc.RingMessages.EntryMessage;
@@ -79,8 +79,7 @@ class RingRpcController {
 
     @GetMapping(RingRpcPaths.FETCH)
     List<EntryMessage> fetch(@RequestParam String name) {
-        FileName fileName = FileName.of(name);
-        return RingMessages.entryMessages(localNode.requireMember().fetch(fileName.value()));
+        return RingMessages.entryMessages(localNode.requireMember().fetch(EntryNames.requireValid(name)));
     }
 
     @GetMapping(RingRpcPaths.ENTRIES)

@@ -1,0 +1,29 @@
+package io.sectorsphere.locator.ring;
+
+import io.sectorsphere.common.FileName;
+
+/**
+ * The names ring entries are stored under: file names, plus reserved names that no file can have.
+ * A reserved name starts with a control character, which {@link FileName} rejects, so no published
+ * file can collide with one and no locate request can reach one.
+ */
+public final class EntryNames {
+
+    /**
+     * The node registry: every storage node's status is one entry under this single name (source =
+     * the node's address), so the registry lives on one owner and its successors like any record.
+     */
+    public static final String NODE_REGISTRY = "\u0001nodes";
+
+    private EntryNames() {
+    }
+
+    public static boolean isReserved(String name) {
+        return NODE_REGISTRY.equals(name);
+    }
+
+    /** @throws IllegalArgumentException unless {@code name} is a valid file name or a reserved name */
+    public static String requireValid(String name) {
+        return isReserved(name) ? name : FileName.of(name).value();
+    }
+}
