@@ -59,7 +59,7 @@ public record LocatorProperties(String advertisedHost, @DefaultValue List<String
         }
     }
 
-    /** Limits of the location records holders publish. */
+    /** Limits of the location records holders publish, and of the statuses storage nodes report. */
     public record Records(@DefaultValue("5m") Duration defaultTtl,
                           @DefaultValue("1h") Duration maxTtl,
                           @DefaultValue("16KB") DataSize maxRecordBytes) {

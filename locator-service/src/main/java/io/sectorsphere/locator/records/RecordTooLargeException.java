@@ -1,6 +1,9 @@
 package io.sectorsphere.locator.records;
 
-/** A location record or node status, or the request carrying it, exceeds {@code sector.locator.records.max-record-bytes}. */
+/**
+ * A location record or node status, or the request carrying it, exceeds
+ * {@code sector.locator.records.max-record-bytes}.
+ */
 public class RecordTooLargeException extends RuntimeException {
 
     RecordTooLargeException(long limit) {

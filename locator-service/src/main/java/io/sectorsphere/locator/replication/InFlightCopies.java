@@ -36,7 +36,9 @@ final class InFlightCopies {
     /** Name to the target addresses of its copies under way. */
     synchronized Map<String, Set<String>> pending() {
         Map<String, Set<String>> pending = new HashMap<>();
-        deadlines.keySet().forEach(copy -> pending.computeIfAbsent(copy.name(), name -> new HashSet<>()).add(copy.target()));
+        for (Copy copy : deadlines.keySet()) {
+            pending.computeIfAbsent(copy.name(), name -> new HashSet<>()).add(copy.target());
+        }
         return pending;
     }
 

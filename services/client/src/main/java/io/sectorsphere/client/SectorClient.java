@@ -96,7 +96,7 @@ public final class SectorClient implements AutoCloseable {
      */
     public FileMeta get(String name, OutputStream out) throws IOException {
         FileMeta meta = stat(name);
-        download.toStream("get " + name, content(name), meta, out, TransferListener.NONE);
+        download.toStream("get " + name, content(name), meta, out);
         return meta;
     }
 

@@ -39,7 +39,10 @@ public record SectorClientConfig(URI endpoint, URI locator, String token, Durati
         return new SectorClientConfig(endpoint, null, token, null, null);
     }
 
-    /** From {@code SECTOR_ENDPOINT} (default {@link #DEFAULT_ENDPOINT}), {@code SECTOR_TOKEN} and {@code SECTOR_LOCATOR}. */
+    /**
+     * From {@code SECTOR_ENDPOINT} (default {@link #DEFAULT_ENDPOINT}), {@code SECTOR_TOKEN} and, if
+     * the locator is not beside the endpoint, {@code SECTOR_LOCATOR}.
+     */
     public static SectorClientConfig fromEnvironment() {
         return fromEnvironment(System.getenv());
     }

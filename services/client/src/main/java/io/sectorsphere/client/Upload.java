@@ -37,7 +37,7 @@ final class Upload {
             request.header("Authorization", authorization);
         }
         FileEntry stored = Json.read(what, transport.send(request.build(), what).body(), FileEntry.class);
-        listener.progress(size, size);
+        listener.progress(size, size); // the only report of an empty file
         return stored;
     }
 

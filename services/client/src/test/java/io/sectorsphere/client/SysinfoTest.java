@@ -27,8 +27,8 @@ class SysinfoTest {
     @Test
     void sysinfoSumsTheRegistryAndTheReplicaCheckOfEveryLocatorOnTheRing() throws Exception {
         String gone = "127.0.0.1:" + closedPort();
-        NodeStatus n1 = new NodeStatus("127.0.0.21:6200", "http://127.0.0.21:6200", "127.0.0.21:6301", 1000, 600, 4, 30);
-        NodeStatus n2 = new NodeStatus("127.0.0.22:6200", "http://127.0.0.22:6200", "127.0.0.22:6301", 2000, 100, 3, 30);
+        NodeStatus n1 = node("127.0.0.21", 1000, 600, 4);
+        NodeStatus n2 = node("127.0.0.22", 2000, 100, 3);
         first.on("GET", "/api/v1/nodes", json(List.of(n1, n2)))
                 .on("GET", "/api/v1/ring", json(ring(first, List.of(address(second)))))
                 .on("GET", "/api/v1/replication", json(new ReplicationStatus(2, 3, 1, 1)));
@@ -37,7 +37,8 @@ class SysinfoTest {
         // Asked as localhost, the first locator is named 127.0.0.1 by the ring: it is counted once.
         URI asLocalhost = URI.create("http://localhost:" + first.uri().getPort());
 
-        try (SectorClient client = new SectorClient(new SectorClientConfig(first.uri(), asLocalhost, null, null, null))) {
+        SectorClientConfig config = new SectorClientConfig(first.uri(), asLocalhost, null, null, null);
+        try (SectorClient client = new SectorClient(config)) {
             SystemInfo info = client.sysinfo();
 
             assertThat(info.nodes()).containsExactly(n1, n2);
@@ -50,6 +51,10 @@ class SysinfoTest {
             assertThat(info.locators()).isEqualTo(2);
             assertThat(info.unreachableLocators()).containsExactly(gone);
         }
+    }
+
+    private static NodeStatus node(String host, long capacity, long free, long files) {
+        return new NodeStatus(host + ":6200", "http://" + host + ":6200", host + ":6301", capacity, free, files, 30);
     }
 
     private static RingStatus ring(CannedServer self, List<String> successors) {
