@@ -1,0 +1,107 @@
+package io.sectorsphere.storage.cluster;
+
+import io.sectorsphere.common.FileName;
+import io.sectorsphere.common.FileNamePaths;
+import io.sectorsphere.common.file.DeletionReport;
+import io.sectorsphere.common.location.Replica;
+import io.sectorsphere.storage.config.NodeIdentity;
+import io.sectorsphere.storage.config.StorageProperties;
+import io.sectorsphere.storage.files.FileStore;
+import io.sectorsphere.storage.files.LocalFile;
+import io.sectorsphere.storage.publish.LocatorClient;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes a file with its record index: here (the index withdraws the record), and unless asked
+ * for this node only, on every other holder the ring knows, with the caller's credentials — each
+ * holder applies its own write rules to the forwarded request.
+ */
+@Component
+public class Deletions {
+
+    private static final Logger log = LoggerFactory.getLogger(Deletions.class);
+
+    private final FileStore fileStore;
+    private final LocatorClient locator;
+    private final NodeIdentity identity;
+    private final HttpClient http;
+    private final Duration readTimeout;
+
+    Deletions(FileStore fileStore, LocatorClient locator, NodeIdentity identity, HttpClient peerHttpClient,
+              StorageProperties properties) {
+        this.fileStore = fileStore;
+        this.locator = locator;
+        this.identity = identity;
+        this.http = peerHttpClient;
+        this.readTimeout = properties.peers().readTimeout();
+    }
+
+    /**
+     * @param localOnly delete only this node's copy
+     * @throws FileNotLocatedException if no holder had the file
+     */
+    public DeletionReport delete(FileName name, boolean localOnly, String authorization) {
+        List<String> deleted = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
+        boolean here = fileStore.delete(name);
+        fileStore.delete(LocalFile.indexOf(name));
+        if (here) {
+            deleted.add(identity.get().map(NodeIdentity.Self::holder).orElse("local"));
+        }
+        if (!localOnly) {
+            List<Replica> others = locator.locate(name).map(location -> location.replicas().stream()
+                    .filter(replica -> !identity.isSelf(replica.holder())).toList()).orElse(List.of());
+            for (Replica replica : others) {
+                switch (forward(name, replica, authorization)) {
+                    case DELETED -> deleted.add(replica.holder());
+                    case FAILED -> failed.add(replica.holder());
+                    case ABSENT -> { }
+                }
+            }
+        }
+        if (deleted.isEmpty() && failed.isEmpty()) {
+            throw new FileNotLocatedException(name, "no node holds '" + name + "'");
+        }
+        log.info("deleted {} on {}{}", name, deleted, failed.isEmpty() ? "" : ", failed on " + failed);
+        return new DeletionReport(name.value(), deleted, failed);
+    }
+
+    private enum Outcome { DELETED, ABSENT, FAILED }
+
+    private Outcome forward(FileName name, Replica replica, String authorization) {
+        URI uri = URI.create(RttEstimator.stripSlash(replica.httpAddress()) + "/api/v1/files/"
+                + FileNamePaths.encode(name) + "?" + RemoteReads.LOCAL_ONLY);
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(readTimeout).DELETE();
+        if (authorization != null) {
+            request.header(HttpHeaders.AUTHORIZATION, authorization);
+        }
+        try {
+            int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status / 100 == 2) {
+                return Outcome.DELETED;
+            }
+            if (status == 404) {
+                return Outcome.ABSENT;
+            }
+            log.info("holder {} refused to delete {}: status {}", replica.holder(), name, status);
+            return Outcome.FAILED;
+        } catch (IOException e) {
+            log.info("holder {} could not be asked to delete {}: {}", replica.holder(), name, e.toString());
+            return Outcome.FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Outcome.FAILED;
+        }
+    }
+}
