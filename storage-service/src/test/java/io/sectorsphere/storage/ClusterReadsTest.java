@@ -240,12 +240,33 @@ class ClusterReadsTest {
     }
 
     @Test
+    void namesAreUniqueInTheClusterAndAnOverwriteReplacesTheOtherCopies() {
+        byte[] old = randomBytes(2000, 9);
+        byte[] replacement = randomBytes(3000, 10);
+        assertThat(first.put("/api/v1/files/unique/one.bin", old).statusCode()).isEqualTo(201);
+        awaitLocatable("unique/one.bin");
+
+        HttpResponse<byte[]> taken = second.put("/api/v1/files/unique/one.bin", replacement);
+        HttpResponse<byte[]> replaced = second.put("/api/v1/files/unique/one.bin?overwrite=true", replacement);
+
+        assertThat(taken.statusCode()).isEqualTo(409);
+        assertThat(replaced.statusCode()).isEqualTo(201);
+        assertThat(first.holds("unique/one.bin")).isFalse();
+        cluster.waitUntil("only the new copy is located", () -> first.json("/api/v1/files/unique/one.bin/meta")
+                .get("replicas").valueStream().map(r -> r.get("holder").asString()).toList()
+                .equals(java.util.List.of(second.holder())));
+        assertThat(first.get("/api/v1/files/unique/one.bin?proxy=true").body()).isEqualTo(replacement);
+    }
+
+    @Test
     void listingsPageByNameHideIndexCompanionsAndSpanTheCluster() {
         for (String name : new String[] {"list/a", "list/b", "list/b.idx", "list/c"}) {
             assertThat(first.put("/api/v1/files/" + name, bytes(name)).statusCode()).isEqualTo(201);
         }
-        assertThat(second.put("/api/v1/files/list/a", bytes("list/a")).statusCode()).isEqualTo(201);
+        assertThat(second.post("/api/v1/replicas", replicationRequest("list/a", first.url(),
+                "sha256:" + sha256(bytes("list/a")))).statusCode()).isEqualTo(202);
         assertThat(second.put("/api/v1/files/list/d", bytes("list/d")).statusCode()).isEqualTo(201);
+        cluster.waitUntil("the replica is there", () -> second.holds("list/a"));
 
         JsonNode page1 = first.json("/api/v1/files?prefix=list/&limit=2");
         JsonNode page2 = first.json("/api/v1/files?prefix=list/&limit=2&after=" + page1.get("next").asString());

@@ -44,7 +44,8 @@ class UploadSafetyTest {
         cluster = StorageCluster.start();
         open = cluster.startNode(Map.of());
         small = cluster.startNode(Map.of("sector.storage.capacity", "1MB"));
-        fenced = cluster.startNode(Map.of("sector.storage.security.write-allow", "10.0.0.0/8"));
+        fenced = cluster.startNode(Map.of("sector.storage.security.write-allow", "10.0.0.0/8",
+                "sector.storage.security.read-requires-token", "true"));
     }
 
     @AfterAll
@@ -63,6 +64,46 @@ class UploadSafetyTest {
         assertThat(fenced.holds("fenced.bin")).isFalse();
         assertThat(dataFiles(fenced)).isEmpty();
         assertThat(metric(fenced, "sector_storage_uploads_rejected_total{reason=\"address\"", 1)).isTrue();
+    }
+
+    @Test
+    void readsNeedATokenWhereConfigured() {
+        HttpResponse<byte[]> anonymous = fenced.get("/api/v1/files");
+        HttpResponse<byte[]> wrong = fenced.send(fenced.request("/api/v1/files").header("Authorization", "Bearer no"));
+        HttpResponse<byte[]> withToken = fenced.send(fenced.request("/api/v1/files")
+                .header("Authorization", StorageCluster.BEARER));
+
+        assertProblem(anonymous, 401);
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
+                value -> assertThat(value).startsWith("Bearer"));
+        assertProblem(wrong, 401);
+        assertThat(withToken.statusCode()).isEqualTo(200);
+        assertThat(open.get("/api/v1/files").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void symbolicLinksOutOfTheDataDirectoryAreNeitherServedNorWrittenThrough() throws IOException {
+        Path outside = open.dataDir().getParent().resolve("outside");
+        Files.createDirectories(outside);
+        Files.writeString(outside.resolve("secret.txt"), "secret");
+        Files.createSymbolicLink(open.dataDir().resolve("link"), outside);
+        Files.createSymbolicLink(open.dataDir().resolve("secret-link.txt"), outside.resolve("secret.txt"));
+        Files.writeString(open.dataDir().resolve("marker.txt"), "scanned");
+        cluster.waitUntil("a rescan has seen the links", () -> open.holds("marker.txt"));
+
+        HttpResponse<byte[]> throughDirectory = open.get("/api/v1/files/link/secret.txt?scope=local");
+        HttpResponse<byte[]> linkedFile = open.get("/api/v1/files/secret-link.txt?scope=local");
+        HttpResponse<byte[]> write = open.put("/api/v1/files/link/planted.txt", new byte[3]);
+
+        assertProblem(throughDirectory, 404);
+        assertProblem(linkedFile, 404);
+        assertProblem(write, 409);
+        assertThat(outside.resolve("planted.txt")).doesNotExist();
+        assertThat(JSON.readTree(open.get("/api/v1/files?prefix=link").body()).get("files")).isEmpty();
+        assertThat(open.staging()).isEmptyDirectory();
+        Files.delete(open.dataDir().resolve("link"));
+        Files.delete(open.dataDir().resolve("secret-link.txt"));
+        Files.delete(open.dataDir().resolve("marker.txt"));
     }
 
     @Test

@@ -1,31 +1,21 @@
 package io.sectorsphere.storage.cluster;
 
 import io.sectorsphere.common.FileName;
-import io.sectorsphere.common.FileNamePaths;
 import io.sectorsphere.common.file.DeletionReport;
 import io.sectorsphere.common.location.Replica;
 import io.sectorsphere.storage.config.NodeIdentity;
-import io.sectorsphere.storage.config.StorageProperties;
 import io.sectorsphere.storage.files.FileStore;
 import io.sectorsphere.storage.files.LocalFile;
 import io.sectorsphere.storage.publish.LocatorClient;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Component;
 
 /**
  * Deletes a file with its record index: here (the index withdraws the record), and unless asked
- * for this node only, on every other holder the ring knows, with the caller's credentials — each
- * holder applies its own write rules to the forwarded request.
+ * for this node only, on every other holder the ring knows, with the caller's credentials.
  */
 @Component
 public class Deletions {
@@ -35,16 +25,13 @@ public class Deletions {
     private final FileStore fileStore;
     private final LocatorClient locator;
     private final NodeIdentity identity;
-    private final HttpClient http;
-    private final Duration readTimeout;
+    private final PeerDeletes peers;
 
-    Deletions(FileStore fileStore, LocatorClient locator, NodeIdentity identity, HttpClient peerHttpClient,
-              StorageProperties properties) {
+    Deletions(FileStore fileStore, LocatorClient locator, NodeIdentity identity, PeerDeletes peers) {
         this.fileStore = fileStore;
         this.locator = locator;
         this.identity = identity;
-        this.http = peerHttpClient;
-        this.readTimeout = properties.peers().readTimeout();
+        this.peers = peers;
     }
 
     /**
@@ -63,7 +50,7 @@ public class Deletions {
             List<Replica> others = locator.locate(name).map(location -> location.replicas().stream()
                     .filter(replica -> !identity.isSelf(replica.holder())).toList()).orElse(List.of());
             for (Replica replica : others) {
-                switch (forward(name, replica, authorization)) {
+                switch (peers.delete(name, replica, authorization)) {
                     case DELETED -> deleted.add(replica.holder());
                     case FAILED -> failed.add(replica.holder());
                     case ABSENT -> { }
@@ -75,33 +62,5 @@ public class Deletions {
         }
         log.info("deleted {} on {}{}", name, deleted, failed.isEmpty() ? "" : ", failed on " + failed);
         return new DeletionReport(name.value(), deleted, failed);
-    }
-
-    private enum Outcome { DELETED, ABSENT, FAILED }
-
-    private Outcome forward(FileName name, Replica replica, String authorization) {
-        URI uri = URI.create(RttEstimator.stripSlash(replica.httpAddress()) + "/api/v1/files/"
-                + FileNamePaths.encode(name) + "?" + RemoteReads.LOCAL_ONLY);
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(readTimeout).DELETE();
-        if (authorization != null) {
-            request.header(HttpHeaders.AUTHORIZATION, authorization);
-        }
-        try {
-            int status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status / 100 == 2) {
-                return Outcome.DELETED;
-            }
-            if (status == 404) {
-                return Outcome.ABSENT;
-            }
-            log.info("holder {} refused to delete {}: status {}", replica.holder(), name, status);
-            return Outcome.FAILED;
-        } catch (IOException e) {
-            log.info("holder {} could not be asked to delete {}: {}", replica.holder(), name, e.toString());
-            return Outcome.FAILED;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Outcome.FAILED;
-        }
     }
 }

@@ -2,8 +2,8 @@ package io.sectorsphere.storage.config;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -26,7 +26,12 @@ class StorageConfiguration {
      */
     @Bean(destroyMethod = "shutdownNow")
     ScheduledExecutorService storageScheduler() {
-        return Executors.newScheduledThreadPool(2, Thread.ofPlatform().name("storage-periodic-", 0).daemon().factory());
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(2,
+                Thread.ofPlatform().name("storage-periodic-", 0).daemon().factory());
+        // Started now, not by the first request that schedules something, so no thread carries a
+        // request's class loader (Tomcat reports those as leaks).
+        scheduler.prestartAllCoreThreads();
+        return scheduler;
     }
 
     /**

@@ -95,23 +95,30 @@ public class FileStore {
     }
 
     /**
-     * Opens a file of the index for reading.
+     * Opens the file {@code file} describes, if the index still holds exactly that version: under
+     * the name's lock, so a concurrent replacement cannot pair one version's record with another's
+     * bytes.
      *
-     * @return empty if the file is no longer there (it is then dropped from the index)
+     * @return empty if the file was replaced or removed meanwhile (a gone file is dropped from the index)
      */
-    public Optional<FileChannel> open(LocalFile file) {
+    public Optional<FileChannel> openIfCurrent(LocalFile file) {
         Path path = directory.pathOf(file.name());
-        try {
-            if (!directory.resolvesInside(path.getParent())) {
-                return Optional.empty();
+        return locks.withLock(file.name(), () -> {
+            if (!index.get(file.name()).map(file::equals).orElse(false)) {
+                return Optional.<FileChannel>empty();
             }
-            return Optional.of(FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
-        } catch (NoSuchFileException e) {
-            forgetIfGone(file.name());
-            return Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + file.name(), e);
-        }
+            try {
+                if (!directory.resolvesInside(path.getParent())) {
+                    return Optional.<FileChannel>empty();
+                }
+                return Optional.of(FileChannel.open(path, StandardOpenOption.READ, LinkOption.NOFOLLOW_LINKS));
+            } catch (NoSuchFileException e) {
+                index.remove(file.name());
+                return Optional.<FileChannel>empty();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot open " + file.name(), e);
+            }
+        });
     }
 
     /** Drops {@code name} from the index if its file is no longer there. */

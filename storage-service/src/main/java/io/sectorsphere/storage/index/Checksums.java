@@ -20,9 +20,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
@@ -42,14 +43,15 @@ public class Checksums implements DisposableBean {
     private final DataDirectory directory;
     private final LocalIndex index;
     /** One thread: hashing is disk-bound, and one pass at a time reads sequentially. */
-    private final ExecutorService background = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("storage-hasher").daemon().factory());
+    private final ThreadPoolExecutor background = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS,
+            new LinkedBlockingQueue<>(), Thread.ofPlatform().name("storage-hasher").daemon().factory());
     private final ConcurrentHashMap<String, CompletableFuture<Optional<LocalFile>>> running =
             new ConcurrentHashMap<>();
 
     Checksums(DataDirectory directory, LocalIndex index) {
         this.directory = directory;
         this.index = index;
+        background.prestartAllCoreThreads();
     }
 
     /**

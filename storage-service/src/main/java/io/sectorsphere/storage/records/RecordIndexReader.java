@@ -68,7 +68,7 @@ public class RecordIndexReader {
     }
 
     private long[] read(LocalFile idx, long from, int entries) {
-        try (FileChannel channel = fileStore.open(idx).orElseThrow(
+        try (FileChannel channel = fileStore.openIfCurrent(idx).orElseThrow(
                 () -> new NoRecordIndexException("the record index '" + idx.name() + "' went away"))) {
             ByteBuffer buffer = ByteBuffer.allocate(entries * OFFSET_BYTES).order(ByteOrder.BIG_ENDIAN);
             long position = from * OFFSET_BYTES;

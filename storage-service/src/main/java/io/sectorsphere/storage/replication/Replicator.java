@@ -10,6 +10,7 @@ import io.sectorsphere.storage.files.LocalIndex;
 import io.sectorsphere.storage.files.ReservedNames;
 import io.sectorsphere.storage.index.Checksums;
 import io.sectorsphere.storage.metrics.StorageMetrics;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -22,7 +23,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Service;
 
 /**
@@ -31,9 +32,10 @@ import org.springframework.stereotype.Service;
  * same checksum, or already being copied, changes nothing.
  */
 @Service
-public class Replicator implements DisposableBean {
+public class Replicator implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(Replicator.class);
+    private static final Duration STOP_WAIT = Duration.ofSeconds(5);
 
     private final ReplicaFetcher fetcher;
     private final LocalIndex index;
@@ -53,6 +55,8 @@ public class Replicator implements DisposableBean {
         BlockingQueue<Runnable> queue = queued == 0 ? new SynchronousQueue<>() : new ArrayBlockingQueue<>(queued);
         this.executor = new ThreadPoolExecutor(threads, threads, 0, TimeUnit.MILLISECONDS, queue,
                 Thread.ofPlatform().name("storage-replica-", 0).daemon().factory());
+        // Started now, not by a request, so no thread carries a request's class loader.
+        this.executor.prestartAllCoreThreads();
     }
 
     /**
@@ -90,8 +94,24 @@ public class Replicator implements DisposableBean {
     }
 
     @Override
-    public void destroy() {
+    public void start() {
+        // Copies are accepted from construction on; nothing to start.
+    }
+
+    /** Interrupts running copies (their staged files are deleted) before the web server stops. */
+    @Override
+    public void stop() {
         executor.shutdownNow();
+        try {
+            executor.awaitTermination(STOP_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return !executor.isShutdown();
     }
 
     private void copy(FileName name, String source, String sha256, String authorization) {

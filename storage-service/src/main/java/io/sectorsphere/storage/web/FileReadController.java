@@ -30,6 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class FileReadController {
 
+    /** Lookups of a file replaced again and again while being opened, before it counts as not held. */
+    private static final int OPEN_ATTEMPTS = 3;
+
     private final LocalIndex index;
     private final Checksums checksums;
     private final FileStore fileStore;
@@ -61,9 +64,12 @@ class FileReadController {
             FileMeta meta = metas.meta(route.name());
             return ResponseEntity.ok(meta);
         }
-        Optional<LocalFile> held = index.get(route.name()).flatMap(checksums::ensure);
-        if (held.isPresent()) {
-            Optional<FileChannel> channel = fileStore.open(held.get());
+        for (int attempt = 0; attempt < OPEN_ATTEMPTS; attempt++) {
+            Optional<LocalFile> held = index.get(route.name()).flatMap(checksums::ensure);
+            if (held.isEmpty()) {
+                break;
+            }
+            Optional<FileChannel> channel = fileStore.openIfCurrent(held.get());
             if (channel.isPresent()) {
                 try (FileChannel open = channel.get()) {
                     if (route.operation() == FileRoute.Operation.RECORDS) {
@@ -73,6 +79,7 @@ class FileReadController {
                     return null;
                 }
             }
+            // Replaced or removed between the lookup and the open: look again.
         }
         if (localOnly) {
             throw new FileNotLocatedException(route.name(), "this node does not hold '" + route.name() + "'");
