@@ -1,6 +1,9 @@
 package io.sectorsphere.cli;
 
+import io.sectorsphere.client.SectorException;
 import io.sectorsphere.localcluster.LocalClusterException;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
@@ -13,9 +16,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
-        commandLine.getErr().println("sector: " + message(e));
+        Exception failure = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+        commandLine.getErr().println("sector: " + message(failure));
         commandLine.getErr().flush();
-        return exitCode(e);
+        return exitCode(failure);
     }
 
     /** Bad input: the problem and where to read more, on one line. */
@@ -28,28 +32,36 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     }
 
     static int exitCode(Exception e) {
-        if (e instanceof LocalClusterException failure) {
-            return switch (failure.reason()) {
+        return switch (e) {
+            case LocalClusterException failure -> switch (failure.reason()) {
                 case ADDRESS_IN_USE -> ExitCodes.ADDRESS_IN_USE;
                 case ADDRESS_UNAVAILABLE -> ExitCodes.ADDRESS_UNAVAILABLE;
                 case NOT_READY -> ExitCodes.NOT_READY;
                 case START_FAILED -> ExitCodes.START_FAILED;
             };
-        }
-        if (e instanceof IllegalArgumentException) {
-            return ExitCodes.USAGE;
-        }
-        return ExitCodes.SOFTWARE;
+            // The client library names the code of each kind of failure it reports.
+            case SectorException failure -> failure.exitCode();
+            case IOException _ -> ExitCodes.LOCAL_IO;
+            case IllegalArgumentException _ -> ExitCodes.USAGE;
+            default -> ExitCodes.SOFTWARE;
+        };
     }
 
-    /** The first line only: a readiness timeout carries a multi-line state dump for the log. */
+    /**
+     * The first line only: a readiness timeout carries a multi-line state dump for the log. Failures
+     * we expect speak for themselves; anything else is named by its class, for the bug report.
+     */
     private static String message(Exception e) {
+        if (e instanceof IOException io) {
+            return LocalFiles.describe(io);
+        }
         String message = e.getMessage();
         if (message == null || message.isBlank()) {
             return e.getClass().getSimpleName();
         }
         String firstLine = message.lines().findFirst().orElse(message);
-        return e instanceof LocalClusterException || e instanceof IllegalArgumentException
-                ? firstLine : e.getClass().getSimpleName() + ": " + firstLine;
+        boolean expected = e instanceof LocalClusterException || e instanceof SectorException
+                || e instanceof IllegalArgumentException;
+        return expected ? firstLine : e.getClass().getSimpleName() + ": " + firstLine;
     }
 }

@@ -7,7 +7,8 @@ public final class SectorCli {
     }
 
     public static void main(String[] args) {
-        int exitCode = SectorCommand.commandLine(LocalCommand.Foreground.UNTIL_STOPPED).execute(args);
+        int exitCode = SectorCommand.commandLine(LocalCommand.Foreground.UNTIL_STOPPED, CliEnvironment.system())
+                .execute(args);
         System.exit(exitCode);
     }
 }

@@ -44,13 +44,31 @@ class SectorCommandTest {
     @Test
     void helpListsTheSubcommandsAndExitCodes() {
         assertThat(run("--help")).isZero();
-        assertThat(out.toString()).contains("local", "completion", "Exit codes:", "already in use");
+        assertThat(out.toString()).contains("put", "get", "ls", "sysinfo", "local", "completion", "Exit codes:",
+                "already in use", "no such file in the cluster", "does not match the file's checksum");
     }
 
     @Test
     void completionPrintsABashScriptThatKnowsTheLocalOptions() {
         assertThat(run("completion")).isZero();
         assertThat(out.toString()).startsWith("#!/usr/bin/env bash").contains("complete -F", "--nodes", "--base-address");
+    }
+
+    @Test
+    void completionKnowsTheClusterCommandsAndTheirOptions() {
+        assertThat(run("completion")).isZero();
+        assertThat(out.toString()).contains("put get ls stat rm locate sysinfo local completion",
+                "--overwrite", "--no-resume", "--endpoint", "--token", "--all");
+    }
+
+    @Test
+    void theClusterOptionsGoWithTheClusterCommandsOnly() {
+        assertThat(run("get", "--help")).isZero();
+        assertThat(out.toString()).contains("--endpoint=URL", "--token=TOKEN", "--no-resume");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("local", "--help")).isZero();
+        assertThat(out.toString()).doesNotContain("--endpoint");
     }
 
     @Test

@@ -1,0 +1,72 @@
+package io.sectorsphere.cli;
+
+import io.sectorsphere.client.PutOptions;
+import io.sectorsphere.client.SectorClient;
+import io.sectorsphere.common.file.FileEntry;
+import java.io.IOException;
+import java.nio.file.FileSystemException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code sector put}: uploads a local file under a name, verified by its checksum on arrival. */
+@Command(name = "put", mixinStandardHelpOptions = true,
+        description = {"Upload a local file to the cluster.",
+            "The node keeps it only if the bytes it received match the file's SHA-256."})
+final class PutCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private SectorCommand sector;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "LOCAL-FILE", description = "The file to upload.")
+    private Path localFile;
+
+    @Parameters(index = "1", paramLabel = "NAME", arity = "0..1",
+            description = "Its name in the cluster, e.g. demo/a.dat (default: the local file's name).")
+    private String name;
+
+    @Option(names = "--overwrite", description = "Replace a file of the same name instead of failing.")
+    private boolean overwrite;
+
+    @Option(names = "--no-progress", description = "Show no progress bar, whatever the size.")
+    private boolean noProgress;
+
+    @Override
+    public Integer call() throws IOException {
+        CliEnvironment environment = sector.environment();
+        Path file = environment.localPath(localFile);
+        requireReadableFile(file);
+        String target = name != null ? name : file.getFileName().toString();
+        FileEntry stored;
+        try (SectorClient client = sector.client();
+             TransferProgress progress = TransferProgress.of("put " + target, environment, !noProgress)) {
+            stored = client.put(target, file, overwrite ? PutOptions.OVERWRITE : PutOptions.DEFAULT, progress);
+        }
+        spec.commandLine().getOut().printf("stored %s (%s, %s)%n", stored.name(), Formats.bytes(stored.size()),
+                stored.checksum());
+        return ExitCodes.OK;
+    }
+
+    /** Checked here, because the client would first hash a directory or a missing file and fail obscurely. */
+    private static void requireReadableFile(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        if (!Files.isRegularFile(file)) {
+            throw new FileSystemException(file.toString(), null, "not a regular file");
+        }
+        if (!Files.isReadable(file)) {
+            throw new FileSystemException(file.toString(), null, "permission denied");
+        }
+    }
+}

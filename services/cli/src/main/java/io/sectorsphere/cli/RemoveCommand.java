@@ -1,0 +1,45 @@
+package io.sectorsphere.cli;
+
+import io.sectorsphere.client.SectorClient;
+import io.sectorsphere.client.UnavailableException;
+import io.sectorsphere.common.file.DeletionReport;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code sector rm}: deletes every replica of a file. */
+@Command(name = "rm", mixinStandardHelpOptions = true,
+        description = {"Delete a file: every replica of it.",
+            "Fails if a holder could not delete its copy; running rm again retries it."})
+final class RemoveCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private SectorCommand sector;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "NAME", description = "The file's name in the cluster.")
+    private String name;
+
+    @Override
+    public Integer call() {
+        DeletionReport report;
+        try (SectorClient client = sector.client()) {
+            report = client.delete(name);
+        }
+        // A holder that failed keeps its copy, and the ring will list the file again: that is not
+        // a success, and like any node that cannot be reached it may work on a second try.
+        if (!report.failed().isEmpty()) {
+            throw new UnavailableException("rm " + name + ": " + report.failed().size() + " of "
+                    + (report.failed().size() + report.deleted().size()) + " holders kept their copy: "
+                    + String.join(", ", report.failed()), 0);
+        }
+        spec.commandLine().getOut().printf("removed %s%s%n", name,
+                report.deleted().isEmpty() ? "" : " from " + report.deleted().size() + " holders");
+        return ExitCodes.OK;
+    }
+}
