@@ -11,16 +11,23 @@ import java.util.Map;
  * @param baseAddress an IPv4 loopback address whose last octet is incremented per node
  *     ({@code 127.0.0.10} puts node 1 on {@code 127.0.0.11})
  * @param locatorPort the port every node's locator service listens on at its own address
- * @param stateDirectory where {@code cluster.json} (and later the nodes' data) goes
- * @param readyTimeout how long to wait for a consistent ring before giving up
- * @param nodeProperties further settings for every node's services (logging, intervals)
+ * @param storagePort the port every node's storage service listens on at its own address
+ * @param stateDirectory where {@code cluster.json} and each node's data directory
+ *     ({@code node-k/data}, kept across runs like a disk) go
+ * @param readyTimeout how long to wait for a consistent ring, ready storage nodes and the demo
+ *     dataset before giving up
+ * @param demoDataset whether to load {@link DemoDataset} once the nodes are ready
+ * @param nodeProperties further settings for every node's services (logging, intervals); they
+ *     override the local cluster's own
  */
-public record LocalClusterSettings(int nodes, String baseAddress, int locatorPort, Path stateDirectory,
-                                   Duration readyTimeout, Map<String, String> nodeProperties) {
+public record LocalClusterSettings(int nodes, String baseAddress, int locatorPort, int storagePort,
+                                   Path stateDirectory, Duration readyTimeout, boolean demoDataset,
+                                   Map<String, String> nodeProperties) {
 
     public static final int DEFAULT_NODES = 4;
     public static final String DEFAULT_BASE_ADDRESS = "127.0.0.10";
     public static final int DEFAULT_LOCATOR_PORT = 6100;
+    public static final int DEFAULT_STORAGE_PORT = 6200;
     public static final Path DEFAULT_STATE_DIRECTORY = Path.of(".sector", "local");
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(120);
 
@@ -32,45 +39,75 @@ public record LocalClusterSettings(int nodes, String baseAddress, int locatorPor
         if (last + nodes > 254) {
             throw new IllegalArgumentException("not enough addresses after " + baseAddress + " for " + nodes + " nodes");
         }
-        if (locatorPort < 1 || locatorPort > 65535) {
-            throw new IllegalArgumentException("port out of range: " + locatorPort);
+        requirePort(locatorPort);
+        requirePort(storagePort);
+        if (locatorPort == storagePort) {
+            throw new IllegalArgumentException("the locator and the storage service need ports of their own, not both "
+                    + locatorPort);
         }
         nodeProperties = Map.copyOf(nodeProperties);
     }
 
     public static LocalClusterSettings defaults() {
-        return new LocalClusterSettings(DEFAULT_NODES, DEFAULT_BASE_ADDRESS, DEFAULT_LOCATOR_PORT,
-                DEFAULT_STATE_DIRECTORY, DEFAULT_READY_TIMEOUT, Map.of());
+        return new LocalClusterSettings(DEFAULT_NODES, DEFAULT_BASE_ADDRESS, DEFAULT_LOCATOR_PORT, DEFAULT_STORAGE_PORT,
+                DEFAULT_STATE_DIRECTORY, DEFAULT_READY_TIMEOUT, true, Map.of());
     }
 
     public LocalClusterSettings withNodes(int count) {
-        return new LocalClusterSettings(count, baseAddress, locatorPort, stateDirectory, readyTimeout, nodeProperties);
+        return new LocalClusterSettings(count, baseAddress, locatorPort, storagePort, stateDirectory, readyTimeout,
+                demoDataset, nodeProperties);
     }
 
     public LocalClusterSettings withBaseAddress(String address) {
-        return new LocalClusterSettings(nodes, address, locatorPort, stateDirectory, readyTimeout, nodeProperties);
+        return new LocalClusterSettings(nodes, address, locatorPort, storagePort, stateDirectory, readyTimeout,
+                demoDataset, nodeProperties);
     }
 
     public LocalClusterSettings withLocatorPort(int port) {
-        return new LocalClusterSettings(nodes, baseAddress, port, stateDirectory, readyTimeout, nodeProperties);
+        return new LocalClusterSettings(nodes, baseAddress, port, storagePort, stateDirectory, readyTimeout,
+                demoDataset, nodeProperties);
+    }
+
+    public LocalClusterSettings withStoragePort(int port) {
+        return new LocalClusterSettings(nodes, baseAddress, locatorPort, port, stateDirectory, readyTimeout,
+                demoDataset, nodeProperties);
     }
 
     public LocalClusterSettings withStateDirectory(Path directory) {
-        return new LocalClusterSettings(nodes, baseAddress, locatorPort, directory, readyTimeout, nodeProperties);
+        return new LocalClusterSettings(nodes, baseAddress, locatorPort, storagePort, directory, readyTimeout,
+                demoDataset, nodeProperties);
     }
 
     public LocalClusterSettings withReadyTimeout(Duration timeout) {
-        return new LocalClusterSettings(nodes, baseAddress, locatorPort, stateDirectory, timeout, nodeProperties);
+        return new LocalClusterSettings(nodes, baseAddress, locatorPort, storagePort, stateDirectory, timeout,
+                demoDataset, nodeProperties);
+    }
+
+    public LocalClusterSettings withDemoDataset(boolean load) {
+        return new LocalClusterSettings(nodes, baseAddress, locatorPort, storagePort, stateDirectory, readyTimeout,
+                load, nodeProperties);
     }
 
     public LocalClusterSettings withNodeProperties(Map<String, String> properties) {
-        return new LocalClusterSettings(nodes, baseAddress, locatorPort, stateDirectory, readyTimeout, properties);
+        return new LocalClusterSettings(nodes, baseAddress, locatorPort, storagePort, stateDirectory, readyTimeout,
+                demoDataset, properties);
     }
 
     /** The address of node {@code k}, counting from 1. */
     public String nodeAddress(int k) {
         String prefix = baseAddress.substring(0, baseAddress.lastIndexOf('.') + 1);
         return prefix + (lastOctet(baseAddress) + k);
+    }
+
+    /** Node {@code k}'s data directory, counting from 1. */
+    public Path dataDirectory(int k) {
+        return stateDirectory.resolve("node-" + k).resolve("data");
+    }
+
+    private static void requirePort(int port) {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
     }
 
     private static int lastOctet(String address) {

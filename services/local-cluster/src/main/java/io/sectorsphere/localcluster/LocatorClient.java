@@ -3,14 +3,18 @@ package io.sectorsphere.localcluster;
 import io.sectorsphere.common.location.FileLocation;
 import io.sectorsphere.common.location.PublishReceipt;
 import io.sectorsphere.common.location.ReplicaUpdate;
+import io.sectorsphere.common.node.NodeStatus;
+import io.sectorsphere.common.replication.ReplicationStatus;
 import io.sectorsphere.common.ring.RingStatus;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -74,6 +78,17 @@ public final class LocatorClient {
             }
             throw e;
         }
+    }
+
+    /** The storage nodes in the node registry, live by their heartbeats, by address. */
+    public List<NodeStatus> nodes() {
+        return rest.get().uri("/api/v1/nodes").retrieve().body(new ParameterizedTypeReference<List<NodeStatus>>() {
+        });
+    }
+
+    /** This locator's replica check, as of its last round. */
+    public ReplicationStatus replication() {
+        return rest.get().uri("/api/v1/replication").retrieve().body(ReplicationStatus.class);
     }
 
     /** Names may contain slashes; each segment is encoded on its own so they stay path separators. */

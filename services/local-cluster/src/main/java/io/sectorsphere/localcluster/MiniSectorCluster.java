@@ -1,12 +1,20 @@
 package io.sectorsphere.localcluster;
 
+import io.sectorsphere.common.file.FileEntry;
 import io.sectorsphere.common.location.FileLocation;
 import io.sectorsphere.common.location.PublishReceipt;
+import io.sectorsphere.common.location.Replica;
 import io.sectorsphere.common.location.ReplicaUpdate;
 import io.sectorsphere.common.ring.RingStatus;
+import io.sectorsphere.common.security.AccessTokens;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.http.HttpClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,23 +23,31 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
- * A test harness after Apache Ratis's {@code MiniRaftCluster}: N locator nodes in this JVM on
- * {@code 127.0.0.1} with ephemeral ports and short ring intervals, that a test can kill and
- * restart, and whose every node's ring state is dumped when a wait times out.
+ * A test harness after Apache Ratis's {@code MiniRaftCluster}: N nodes in this JVM on
+ * {@code 127.0.0.1} with ephemeral ports and short intervals, each a locator and (unless left out)
+ * a storage node publishing to it with a temporary data directory; a test can kill and restart
+ * nodes, and every node's ring state and files are dumped when a wait times out.
  *
- * <p>Nodes are numbered from 0. A node keeps its port across {@link #restart}, so it comes back
- * with the same ring id. Nodes run with {@code leave-on-shutdown=false}, so {@link #kill} is a
- * crash: the node stops without handing anything over; {@link #stop} leaves gracefully.
+ * <p>Nodes are numbered from 0. A node keeps its ports and data directory across {@link #restart},
+ * so it comes back with the same ring id, holder address and files. Locators run with
+ * {@code leave-on-shutdown=false}, so {@link #kill} is a crash: both services stop without handing
+ * anything over or withdrawing anything; {@link #stop} lets the locator leave gracefully.
+ *
+ * <p>Writes need {@link #token()}, which every storage node accepts and every locator presents when
+ * it asks for replica copies (at least {@value #MIN_COPIES} of every file, checked every second).
  *
  * <pre>{@code
- * MiniSectorCluster.runWithNewCluster(5, cluster -> {
- *     cluster.put(0, "a", SampleLocations.of("a", "127.0.0.1"));
- *     cluster.kill(1);
- *     cluster.waitForStableRing();
- *     assertThat(cluster.locate(2, "a")).isPresent();
+ * MiniSectorCluster.runWithNewCluster(4, cluster -> {
+ *     cluster.storage(0).put("a", bytes, cluster.token(), false);
+ *     cluster.waitUntil("two copies", () -> cluster.nodesHolding("a").size() == 2, Duration.ofSeconds(30));
+ *     cluster.kill(cluster.nodesHolding("a").getFirst());
+ *     ...
  * });
  * }</pre>
  */
@@ -45,50 +61,137 @@ public final class MiniSectorCluster implements AutoCloseable {
             "sector.locator.ring.replicate-interval", "500ms",
             "sector.locator.ring.rpc-read-timeout", "1s",
             "sector.locator.ring.rpc-connect-timeout", "500ms");
+    public static final int MIN_COPIES = 2;
+    /** The locators' replica check, when the cluster has storage nodes. */
+    public static final Map<String, String> FAST_REPLICATION = Map.of(
+            "sector.locator.replication.min-copies", String.valueOf(MIN_COPIES),
+            "sector.locator.replication.check-interval", "1s",
+            "sector.locator.replication.request-timeout", "2s");
+    /**
+     * Storage intervals for tests. A crashed holder's records count as replicas until their
+     * time-to-live runs out, so the record TTL bounds how soon a lost copy is replaced: 10 s
+     * (refreshed every 3.3 s) keeps that short without records lapsing on a busy machine.
+     */
+    public static final Map<String, String> FAST_STORAGE = Map.of(
+            "sector.storage.rescan-interval", "1s",
+            "sector.storage.heartbeat-interval", "1s",
+            "sector.storage.record-ttl", "10s",
+            "sector.storage.peers.connect-timeout", "500ms",
+            "sector.storage.peers.rtt-probe-timeout", "500ms");
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
 
     private static final String HOST = "127.0.0.1";
 
-    private final Map<String, String> properties;
+    private final boolean withStorage;
+    private final Map<String, String> locatorProperties;
+    private final Map<String, String> storageProperties;
+    private final String token = AccessTokens.newToken();
+    private final Path root;
     private final HttpClient http = LocatorClient.newHttpClient();
     private final List<Slot> slots = new ArrayList<>();
 
-    /** One node position: the port it keeps, and the running node if any. */
+    /** One node position: the ports and data directory it keeps, and the running services if any. */
     private static final class Slot {
         private int port;
+        private int storagePort;
+        private Path dataDir;
         private LocatorNode node;
         private LocatorClient client;
+        private StorageNode storage;
+        private StorageClient storageClient;
     }
 
-    private MiniSectorCluster(int size, Map<String, String> properties) {
-        Map<String, String> all = new HashMap<>(FAST_RING);
-        all.put("sector.locator.leave-on-shutdown", "false");
-        all.putAll(properties);
-        this.properties = Map.copyOf(all);
-        for (int i = 0; i < size; i++) {
-            slots.add(new Slot());
+    /** How to build a cluster; {@link #start()} starts it. */
+    public static final class Builder {
+        private int nodes = 3;
+        private boolean withStorage = true;
+        private final Map<String, String> locatorProperties = new HashMap<>();
+        private final Map<String, String> storageProperties = new HashMap<>();
+
+        private Builder() {
+        }
+
+        public Builder nodes(int count) {
+            this.nodes = count;
+            return this;
+        }
+
+        /** Locators only: for tests of the ring, which start faster without storage nodes. */
+        public Builder withoutStorage() {
+            this.withStorage = false;
+            return this;
+        }
+
+        /** Settings for every locator, overriding {@link #FAST_RING} and {@link #FAST_REPLICATION}. */
+        public Builder locatorProperties(Map<String, String> properties) {
+            locatorProperties.putAll(properties);
+            return this;
+        }
+
+        /** Settings for every storage node, overriding {@link #FAST_STORAGE}. */
+        public Builder storageProperties(Map<String, String> properties) {
+            storageProperties.putAll(properties);
+            return this;
+        }
+
+        /** Starts the nodes and waits until they form one consistent ring and every storage node is ready. */
+        public MiniSectorCluster start() {
+            if (nodes < 1) {
+                throw new IllegalArgumentException("a cluster has at least one node");
+            }
+            MiniSectorCluster cluster = new MiniSectorCluster(this);
+            try {
+                cluster.startAll();
+                cluster.waitForStableRing();
+                cluster.waitForStorage();
+                return cluster;
+            } catch (RuntimeException | Error e) {
+                cluster.close();
+                throw e;
+            }
         }
     }
 
-    /** Starts {@code size} nodes and waits until they form one consistent ring. */
-    public static MiniSectorCluster start(int size) {
-        return start(size, Map.of());
-    }
-
-    /** @param properties settings for every node, overriding {@link #FAST_RING} */
-    public static MiniSectorCluster start(int size, Map<String, String> properties) {
-        if (size < 1) {
-            throw new IllegalArgumentException("a cluster has at least one node");
+    private MiniSectorCluster(Builder builder) {
+        this.withStorage = builder.withStorage;
+        Map<String, String> locator = new HashMap<>(FAST_RING);
+        locator.put("sector.locator.leave-on-shutdown", "false");
+        if (withStorage) {
+            locator.putAll(FAST_REPLICATION);
+            locator.put("sector.locator.replication.token", token);
         }
-        MiniSectorCluster cluster = new MiniSectorCluster(size, properties);
+        locator.putAll(builder.locatorProperties);
+        this.locatorProperties = Map.copyOf(locator);
+        Map<String, String> storage = new HashMap<>(FAST_STORAGE);
+        storage.put("sector.storage.security.write-allow", HOST + "/32");
+        storage.put("sector.storage.security.accounts[0].name", "test");
+        storage.put("sector.storage.security.accounts[0].token-sha256", AccessTokens.sha256Hex(token));
+        storage.putAll(builder.storageProperties);
+        this.storageProperties = Map.copyOf(storage);
         try {
-            cluster.startAll();
-            cluster.waitForStableRing();
-            return cluster;
-        } catch (RuntimeException | Error e) {
-            cluster.close();
-            throw e;
+            this.root = withStorage ? Files.createTempDirectory("mini-sector") : null;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directories", e);
         }
+        for (int i = 0; i < builder.nodes; i++) {
+            Slot slot = new Slot();
+            slot.dataDir = withStorage ? root.resolve("node-" + i).resolve("data") : null;
+            slots.add(slot);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Starts {@code size} nodes, each a locator and a storage node, and waits until they are ready. */
+    public static MiniSectorCluster start(int size) {
+        return builder().nodes(size).start();
+    }
+
+    /** @param properties settings for every locator, overriding {@link #FAST_RING} */
+    public static MiniSectorCluster start(int size, Map<String, String> properties) {
+        return builder().nodes(size).locatorProperties(properties).start();
     }
 
     /** A test body that gets a running cluster. */
@@ -107,24 +210,42 @@ public final class MiniSectorCluster implements AutoCloseable {
     /** Node 0 creates the ring, the others join through it one by one (no slower than at once on 2 cores). */
     private void startAll() {
         startNode(0, List.of());
-        List<String> seed = List.of(slots.getFirst().node.ringAddress());
+        List<String> seed = List.of(ringAddress(0));
         for (int i = 1; i < size(); i++) {
             startNode(i, seed);
         }
     }
 
+    /** The locator, then the storage node publishing to it; both on the ports the slot had before, if any. */
     private void startNode(int i, List<String> join) {
         Slot slot = slots.get(i);
-        LocatorNode node = LocatorNode.start(HOST, slot.port, join, properties);
+        LocatorNode node = LocatorNode.start(HOST, slot.port, join, locatorProperties);
         synchronized (this) {
             slot.port = node.port();
             slot.node = node;
             slot.client = new LocatorClient(node.url(), http);
         }
+        if (withStorage) {
+            StorageNode storage = StorageNode.start(HOST, slot.storagePort, slot.dataDir, node.url(), storageProperties);
+            synchronized (this) {
+                slot.storagePort = storage.port();
+                slot.storage = storage;
+                slot.storageClient = new StorageClient(storage.url(), http);
+            }
+        }
     }
 
     public int size() {
         return slots.size();
+    }
+
+    public boolean hasStorage() {
+        return withStorage;
+    }
+
+    /** The bearer token every storage node accepts writes with. */
+    public String token() {
+        return token;
     }
 
     public synchronized boolean isRunning(int i) {
@@ -154,28 +275,85 @@ public final class MiniSectorCluster implements AutoCloseable {
         return slot.client;
     }
 
-    /** Crashes node {@code i}: its context closes without handing over its entries. */
-    public void kill(int i) {
-        take(i).close();
+    /** {@code 127.0.0.1:port}: node {@code i}'s storage node as its location records name it, kept across restarts. */
+    public synchronized String storageHolder(int i) {
+        requireStorage();
+        return HOST + ":" + slots.get(i).storagePort;
     }
 
-    /** Stops node {@code i} gracefully: it hands its entries to its successor and tells its neighbours. */
-    public void stop(int i) {
-        take(i).leaveAndClose();
+    /** The base URL of node {@code i}'s storage node. */
+    public String storageUrl(int i) {
+        return "http://" + storageHolder(i);
     }
 
-    private synchronized LocatorNode take(int i) {
+    /** The index of the node whose storage node is {@code holder}, if it is one of this cluster's. */
+    public synchronized Optional<Integer> indexOfHolder(String holder) {
+        requireStorage();
+        return IntStream.range(0, size()).filter(i -> storageHolder(i).equals(holder)).boxed().findFirst();
+    }
+
+    public synchronized StorageClient storage(int i) {
+        requireStorage();
         Slot slot = slots.get(i);
-        LocatorNode node = slot.node;
-        if (node == null) {
+        if (slot.storageClient == null) {
             throw new IllegalStateException("node " + i + " is not running");
         }
-        slot.node = null;
-        slot.client = null;
-        return node;
+        return slot.storageClient;
     }
 
-    /** Starts node {@code i} again on its old port, joining through a running node. */
+    /** Node {@code i}'s data directory, which a test may change by hand; it outlives a crash. */
+    public Path dataDir(int i) {
+        requireStorage();
+        return slots.get(i).dataDir;
+    }
+
+    private void requireStorage() {
+        if (!withStorage) {
+            throw new IllegalStateException("this cluster was started without storage nodes");
+        }
+    }
+
+    /** Crashes node {@code i}: its services stop without handing over or withdrawing anything. */
+    public void kill(int i) {
+        Slot slot = take(i);
+        try {
+            if (slot.storage != null) {
+                slot.storage.close();
+            }
+        } finally {
+            slot.node.close();
+        }
+    }
+
+    /** Stops node {@code i} gracefully: its locator hands its entries to its successor and tells its neighbours. */
+    public void stop(int i) {
+        Slot slot = take(i);
+        try {
+            if (slot.storage != null) {
+                slot.storage.close();
+            }
+        } finally {
+            slot.node.leaveAndClose();
+        }
+    }
+
+    /** Marks node {@code i} as not running and returns a copy of the services it had. */
+    private synchronized Slot take(int i) {
+        Slot slot = slots.get(i);
+        if (slot.node == null) {
+            throw new IllegalStateException("node " + i + " is not running");
+        }
+        Slot taken = new Slot();
+        taken.node = slot.node;
+        taken.storage = slot.storage;
+        slot.node = null;
+        slot.client = null;
+        slot.storage = null;
+        slot.storageClient = null;
+        return taken;
+    }
+
+    /** Starts node {@code i} again on its old ports and data directory, joining through a running node. */
     public void restart(int i) {
         if (isRunning(i)) {
             throw new IllegalStateException("node " + i + " is running");
@@ -197,7 +375,23 @@ public final class MiniSectorCluster implements AutoCloseable {
         return KeyOwnership.ownerOf(name, running().stream().map(this::ringAddress).toList());
     }
 
-    /** Waits until {@code condition} holds; on timeout throws with a dump of every node's ring state. */
+    /** The running nodes whose storage node has {@code name} in its own index, in index order. */
+    public List<Integer> nodesHolding(String name) {
+        return running().stream().filter(i -> storage(i).holds(name)).toList();
+    }
+
+    /**
+     * The running nodes among the holders the ring lists for {@code name}, asked through node
+     * {@code via}; a crashed holder stays listed until its record lapses, and is left out here.
+     */
+    public List<Integer> liveReplicas(int via, String name) {
+        List<Integer> live = running();
+        return locate(via, name).map(FileLocation::replicas).orElse(List.of()).stream()
+                .map(Replica::holder).map(this::indexOfHolder).flatMap(Optional::stream)
+                .filter(live::contains).sorted().toList();
+    }
+
+    /** Waits until {@code condition} holds; on timeout throws with a dump of every node's state. */
     public void waitUntil(String description, BooleanSupplier condition, Duration timeout) {
         Await.until(description, condition, timeout, this::dump);
     }
@@ -215,6 +409,19 @@ public final class MiniSectorCluster implements AutoCloseable {
                 timeout);
     }
 
+    /** Waits until every running storage node is ready and in the node registry (a no-op without storage). */
+    public void waitForStorage() {
+        if (!withStorage) {
+            return;
+        }
+        waitUntil("every running storage node is ready and registered", () -> {
+            List<Integer> live = running();
+            Set<String> registered = client(live.getFirst()).nodes().stream()
+                    .map(status -> status.address()).collect(Collectors.toSet());
+            return live.stream().allMatch(i -> storage(i).isReady() && registered.contains(storageHolder(i)));
+        }, DEFAULT_TIMEOUT);
+    }
+
     /** Every running node's ring state, by ring address; nodes that do not answer are left out. */
     public Map<String, RingStatus> ringStates() {
         Map<String, RingStatus> states = new LinkedHashMap<>();
@@ -228,25 +435,48 @@ public final class MiniSectorCluster implements AutoCloseable {
         return states;
     }
 
-    /** Every node's state, one block per node, for failure messages. */
+    /** Every node's state, one block per node (ring, replica check, files), for failure messages. */
     public String dump() {
         StringBuilder out = new StringBuilder("cluster state:");
         for (int i = 0; i < size(); i++) {
-            out.append("\n  node ").append(i).append(" at ").append(ringAddress(i)).append(": ");
+            out.append("\n  node ").append(i).append(" at ").append(ringAddress(i));
+            if (withStorage) {
+                out.append(", storage ").append(storageHolder(i));
+            }
+            out.append(": ");
             if (!isRunning(i)) {
                 out.append("not running");
                 continue;
             }
-            try {
-                out.append(client(i).ring());
-            } catch (RuntimeException e) {
-                out.append("no answer: ").append(e);
+            int node = i;
+            out.append(answer(() -> client(node).ring().toString()));
+            if (withStorage) {
+                out.append("\n    replication: ").append(answer(() -> client(node).replication().toString()));
+                out.append("\n    files: ").append(answer(() -> storage(node).localFiles().files().stream()
+                        .map(MiniSectorCluster::describe).collect(Collectors.joining(", ", "[", "]"))));
             }
+        }
+        if (withStorage && !running().isEmpty()) {
+            out.append("\n  node registry: ").append(answer(() -> client(running().getFirst()).nodes().toString()));
         }
         return out.toString();
     }
 
-    /** Stops every node. */
+    private static String describe(FileEntry file) {
+        String checksum = file.checksum() == null ? "not hashed yet"
+                : file.checksum().substring(0, Math.min(15, file.checksum().length())) + "...";
+        return file.name() + " (" + file.size() + " B, " + checksum + ")";
+    }
+
+    private static String answer(Supplier<String> question) {
+        try {
+            return question.get();
+        } catch (RuntimeException e) {
+            return "no answer: " + e;
+        }
+    }
+
+    /** Stops every node and removes the data directories. */
     @Override
     public void close() {
         for (int i = 0; i < size(); i++) {
@@ -255,5 +485,12 @@ public final class MiniSectorCluster implements AutoCloseable {
             }
         }
         http.close();
+        if (root != null) {
+            try (Stream<Path> tree = Files.walk(root)) {
+                tree.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException e) {
+                // A temporary directory left behind; nothing a test can do about it.
+            }
+        }
     }
 }

@@ -6,6 +6,7 @@ package io.sectorsphere.localcluster;
  * @param index k in 1..N
  * @param address the node's own loopback address
  * @param locator the base URL of its locator service
+ * @param storage the base URL of its storage service
  */
-public record NodeEndpoints(int index, String address, String locator) {
+public record NodeEndpoints(int index, String address, String locator, String storage) {
 }
