@@ -70,8 +70,13 @@ final class GetCommand implements Callable<Integer> {
         // The client reports no progress of a stream, so the bytes are counted on their way out;
         // the size comes from the record first, which costs one small request.
         long size = client.stat(name).size();
-        client.get(name, new Counting(stdout, size, progress));
-        stdout.flush();
+        try {
+            client.get(name, new Counting(stdout, size, progress));
+            stdout.flush();
+        } catch (IOException e) {
+            // Usually a reader that stopped early (| head); the JVM ignores SIGPIPE, so it shows here.
+            throw new IOException("get " + name + ": cannot write to standard output: " + e.getMessage(), e);
+        }
     }
 
     private void toFile(SectorClient client, Path target, TransferProgress progress) throws IOException {

@@ -1,7 +1,9 @@
 package io.sectorsphere.cli;
 
+import io.sectorsphere.client.ConflictException;
 import io.sectorsphere.client.PutOptions;
 import io.sectorsphere.client.SectorClient;
+import io.sectorsphere.client.SectorException;
 import io.sectorsphere.common.file.FileEntry;
 import java.io.IOException;
 import java.nio.file.FileSystemException;
@@ -51,6 +53,10 @@ final class PutCommand implements Callable<Integer> {
         try (SectorClient client = sector.client();
              TransferProgress progress = TransferProgress.of("put " + target, environment, !noProgress)) {
             stored = client.put(target, file, overwrite ? PutOptions.OVERWRITE : PutOptions.DEFAULT, progress);
+        } catch (ConflictException e) {
+            throw overwrite ? e : WriteHints.explainConflict(e);
+        } catch (SectorException e) {
+            throw WriteHints.explain(e, sector.clientConfig());
         }
         spec.commandLine().getOut().printf("stored %s (%s, %s)%n", stored.name(), Formats.bytes(stored.size()),
                 stored.checksum());

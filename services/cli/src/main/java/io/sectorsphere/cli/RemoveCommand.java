@@ -1,6 +1,7 @@
 package io.sectorsphere.cli;
 
 import io.sectorsphere.client.SectorClient;
+import io.sectorsphere.client.SectorException;
 import io.sectorsphere.client.UnavailableException;
 import io.sectorsphere.common.file.DeletionReport;
 import java.util.concurrent.Callable;
@@ -30,6 +31,8 @@ final class RemoveCommand implements Callable<Integer> {
         DeletionReport report;
         try (SectorClient client = sector.client()) {
             report = client.delete(name);
+        } catch (SectorException e) {
+            throw WriteHints.explain(e, sector.clientConfig());
         }
         // A holder that failed keeps its copy, and the ring will list the file again: that is not
         // a success, and like any node that cannot be reached it may work on a second try.

@@ -1,6 +1,7 @@
 package io.sectorsphere.cli;
 
 import io.sectorsphere.client.SectorClient;
+import io.sectorsphere.client.SectorClientConfig;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -80,7 +81,12 @@ final class SectorCommand implements Callable<Integer> {
      * @throws IllegalArgumentException if an endpoint given is not a URL
      */
     SectorClient client() {
-        return new SectorClient(ClusterEndpoints.resolve(endpoint, locator, token, environment));
+        return new SectorClient(clientConfig());
+    }
+
+    /** Where and as whom {@link #client()} talks to the cluster. */
+    SectorClientConfig clientConfig() {
+        return ClusterEndpoints.resolve(endpoint, locator, token, environment);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.sectorsphere.cli;
 
 import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -24,6 +25,7 @@ final class CliRunner {
     private boolean stderrIsTerminal;
     private ByteArrayOutputStream stdout = new ByteArrayOutputStream();
     private ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+    private OutputStream contentOut;
 
     /** @param launchDirectory where the JVM would run, and the user too unless {@link #inDirectory} says otherwise */
     CliRunner(Path launchDirectory) {
@@ -46,6 +48,12 @@ final class CliRunner {
         return this;
     }
 
+    /** Where file content goes instead of the captured stdout, e.g. a stream that fails like a closed pipe. */
+    CliRunner stdout(OutputStream content) {
+        contentOut = content;
+        return this;
+    }
+
     CliRunner stderrIsTerminal(boolean terminal) {
         stderrIsTerminal = terminal;
         return this;
@@ -56,7 +64,8 @@ final class CliRunner {
         stdout = new ByteArrayOutputStream();
         stderr = new ByteArrayOutputStream();
         PrintStream errStream = new PrintStream(stderr, true, StandardCharsets.UTF_8);
-        CliEnvironment environment = new CliEnvironment(variables, launchDirectory, workingDirectory, stdout,
+        CliEnvironment environment = new CliEnvironment(variables, launchDirectory, workingDirectory,
+                contentOut != null ? contentOut : stdout,
                 errStream, stdoutIsTerminal, stderrIsTerminal);
         CommandLine command = SectorCommand.commandLine(cluster -> {
         }, environment);

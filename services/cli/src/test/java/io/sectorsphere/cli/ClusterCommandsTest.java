@@ -106,7 +106,8 @@ class ClusterCommandsTest {
 
         assertThat(run("rm", "demo/a.dat")).isEqualTo(ExitCodes.UNAVAILABLE);
 
-        assertThat(cli.err()).isEqualTo("sector: rm demo/a.dat: 1 of 2 holders kept their copy: 127.0.0.13:6200\n");
+        assertThat(cli.err()).isEqualTo(
+                "sector: delete demo/a.dat: 'demo/a.dat' is still held by [127.0.0.13:6200] (HTTP 502)\n");
     }
 
     @Test

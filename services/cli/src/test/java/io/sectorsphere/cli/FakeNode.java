@@ -105,7 +105,7 @@ final class FakeNode implements AutoCloseable {
         return this;
     }
 
-    /** Holders a deletion reports as having kept their copy. */
+    /** Holders that keep their copy when a file is deleted. */
     FakeNode failingHolders(String... holders) {
         failedHolders = List.of(holders);
         return this;
@@ -266,7 +266,12 @@ final class FakeNode implements AutoCloseable {
             problem(exchange, 404, "no file " + name);
             return;
         }
-        json(exchange, 200, new DeletionReport(name, List.of(address()), failedHolders));
+        if (!failedHolders.isEmpty()) {
+            // As a storage node answers when some holders kept their copy.
+            problem(exchange, 502, "'" + name + "' is still held by " + failedHolders);
+            return;
+        }
+        json(exchange, 200, new DeletionReport(name, List.of(address()), List.of()));
     }
 
     private Replica replica(byte[] content) {

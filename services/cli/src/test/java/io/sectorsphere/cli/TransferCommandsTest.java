@@ -3,6 +3,7 @@ package io.sectorsphere.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -56,7 +57,8 @@ class TransferCommandsTest {
         node.withFile("demo/a.dat", new byte[] {1});
 
         assertThat(cli.run("put", "a.dat", "demo/a.dat")).isEqualTo(ExitCodes.CONFLICT);
-        assertThat(cli.err()).hasLineCount(1).startsWith("sector: put demo/a.dat: demo/a.dat exists");
+        assertThat(cli.err()).hasLineCount(1).startsWith("sector: put demo/a.dat: demo/a.dat exists")
+                .endsWith("; use --overwrite to replace it\n");
         assertThat(node.file("demo/a.dat")).containsExactly(1);
 
         assertThat(cli.run("put", "--overwrite", "a.dat", "demo/a.dat")).as(cli::err).isZero();
@@ -96,6 +98,18 @@ class TransferCommandsTest {
     }
 
     @Test
+    void aWriteDeniedWithoutATokenSaysHowToGiveOne() throws IOException {
+        Files.write(directory.resolve("a.dat"), SMALL);
+        node.failing("PUT", "/api/v1/files/a.dat", 403);
+
+        assertThat(cli.run("put", "a.dat")).isEqualTo(ExitCodes.DENIED);
+        assertThat(cli.err()).hasLineCount(1).endsWith("; no token was given: set SECTOR_TOKEN or use --token\n");
+
+        assertThat(cli.run("put", "--token", "wrong", "a.dat")).isEqualTo(ExitCodes.DENIED);
+        assertThat(cli.err()).hasLineCount(1).doesNotContain("no token was given");
+    }
+
+    @Test
     void getWithADashWritesTheContentAndNothingElseToStdout() {
         node.withFile("big.dat", LARGE);
 
@@ -103,6 +117,21 @@ class TransferCommandsTest {
 
         assertThat(cli.stdoutBytes()).as("exactly the content: no bar, no message").isEqualTo(LARGE);
         assertThat(cli.err()).as("the bar goes to stderr").contains("100%", "MiB/s");
+    }
+
+    @Test
+    void aClosedStdoutEndsTheDownloadWithOneLine() {
+        node.withFile("big.dat", LARGE);
+        cli.stdout(new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+        });
+
+        assertThat(cli.run("get", "big.dat", "-")).isEqualTo(ExitCodes.LOCAL_IO);
+
+        assertThat(cli.err()).endsWith("sector: get big.dat: cannot write to standard output: Broken pipe\n");
     }
 
     @Test
