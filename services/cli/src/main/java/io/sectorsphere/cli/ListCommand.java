@@ -5,6 +5,7 @@ import io.sectorsphere.common.file.FileEntry;
 import io.sectorsphere.common.file.FileListing;
 import java.io.PrintWriter;
 import java.util.LinkedHashSet;
+import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -75,6 +76,6 @@ final class ListCommand implements Callable<Integer> {
 
     /** Fixed-width size and time, so the columns line up across pages without buffering them. */
     private static String longLine(FileEntry file) {
-        return String.format("%15d  %-20s  %s", file.size(), Formats.time(file.mtime()), file.name());
+        return String.format(Locale.ROOT, "%15d  %-20s  %s", file.size(), Formats.time(file.mtime()), file.name());
     }
 }
