@@ -287,6 +287,23 @@ class ClusterReadsTest {
     }
 
     @Test
+    void probesAndMetricsAreExposed() {
+        assertThat(first.put("/api/v1/files/metrics/counted.bin", new byte[4096]).statusCode()).isEqualTo(201);
+        assertThat(first.get("/api/v1/files/metrics/counted.bin").body()).hasSize(4096);
+
+        JsonNode readiness = first.json("/actuator/health/readiness");
+        String metrics = new String(first.get("/actuator/prometheus").body());
+
+        assertThat(readiness.get("status").asString()).isEqualTo("UP");
+        assertThat(readiness.get("components").get("storage").get("details").get("writable").asBoolean()).isTrue();
+        assertThat(first.get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(metrics).contains("sector_storage_files ", "sector_storage_free_bytes ",
+                "sector_storage_capacity_bytes ", "sector_storage_uploads_rejected_total{reason=\"capacity\"}");
+        assertThat(metric(first, "sector_storage_written_bytes_total", 4096)).isTrue();
+        assertThat(metric(first, "sector_storage_read_bytes_total", 4096)).isTrue();
+    }
+
+    @Test
     void fileThatNoNodeHoldsIsNotFoundEverywhere() {
         HttpResponse<byte[]> missing = second.get("/api/v1/files/nowhere/at-all.bin");
         HttpResponse<byte[]> localOnly = second.get("/api/v1/files/nowhere/at-all.bin?scope=local");

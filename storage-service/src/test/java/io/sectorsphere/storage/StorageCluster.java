@@ -260,9 +260,10 @@ public final class StorageCluster implements AutoCloseable {
             return JSON.readTree(response.body());
         }
 
-        /** Whether the node's own listing has {@code name}. */
+        /** Whether the node itself holds {@code name} (a HEAD that may not be answered from elsewhere). */
         public boolean holds(String name) {
-            return get("/api/v1/files/" + name + "?scope=local").statusCode() == 200;
+            return send(request("/api/v1/files/" + name + "?scope=local")
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody())).statusCode() == 200;
         }
     }
 }
