@@ -17,6 +17,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine commandLine, ParseResult parseResult) {
         Exception failure = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+        if (failure instanceof StdoutClosedException) {
+            return ExitCodes.STDOUT_CLOSED; // the reader wanted no more: nothing to report
+        }
         commandLine.getErr().println("sector: " + message(failure));
         commandLine.getErr().flush();
         return exitCode(failure);

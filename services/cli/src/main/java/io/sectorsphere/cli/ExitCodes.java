@@ -32,6 +32,8 @@ public final class ExitCodes {
     public static final int START_FAILED = 6;
     /** A local file could not be read or written, or standard output was closed. */
     public static final int LOCAL_IO = 7;
+    /** Standard output was closed by its reader ({@code | head}): silent, like a death by SIGPIPE (128 + 13). */
+    public static final int STDOUT_CLOSED = 141;
 
     /** No such file in the cluster, or no live replica of it. */
     public static final int NOT_FOUND = NotFoundException.EXIT_CODE;

@@ -74,8 +74,8 @@ final class GetCommand implements Callable<Integer> {
             client.get(name, new Counting(stdout, size, progress));
             stdout.flush();
         } catch (IOException e) {
-            // Usually a reader that stopped early (| head); the JVM ignores SIGPIPE, so it shows here.
-            throw new IOException("get " + name + ": cannot write to standard output: " + e.getMessage(), e);
+            throw StdoutClosedException.isBrokenPipe(e) ? new StdoutClosedException(e)
+                    : new IOException("get " + name + ": cannot write to standard output: " + e.getMessage(), e);
         }
     }
 

@@ -19,8 +19,8 @@ import picocli.CommandLine.Spec;
 /** {@code sector local}: a cluster on loopback in this process, in the foreground until Ctrl-C. */
 @Command(name = "local", mixinStandardHelpOptions = true,
         description = {"Start a local cluster on loopback and run it until Ctrl-C.",
-            "Node k listens on 127.0.0.(10+k) with the standard ports; every node runs in this",
-            "process. The endpoints are printed and written to .sector/local/cluster.json."})
+            "Node k listens on 127.0.0.(10+k) with the standard ports; every node runs in this process. The "
+                + "endpoints are printed and written to the state directory's cluster.json."})
 final class LocalCommand implements Callable<Integer> {
 
     /** How the command holds a started cluster; tests swap in one that returns at once. */

@@ -38,7 +38,8 @@ import picocli.CommandLine.Spec;
             "14:no room for the file on the node",
             "15:the cluster cannot be reached or failed; try again or another --endpoint",
             "16:the downloaded content does not match the file's checksum",
-            "130/143:stopped by Ctrl-C / SIGTERM"})
+            "130/143:stopped by Ctrl-C / SIGTERM",
+            "141:standard output closed by its reader (| head), silently"})
 final class SectorCommand implements Callable<Integer> {
 
     private final CliEnvironment environment;

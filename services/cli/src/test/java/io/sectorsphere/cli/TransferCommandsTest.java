@@ -120,18 +120,23 @@ class TransferCommandsTest {
     }
 
     @Test
-    void aClosedStdoutEndsTheDownloadWithOneLine() {
-        node.withFile("big.dat", LARGE);
-        cli.stdout(new OutputStream() {
-            @Override
-            public void write(int b) throws IOException {
-                throw new IOException("Broken pipe");
-            }
-        });
+    void aReaderThatStopsEarlyEndsTheDownloadSilentlyAsSigpipeWould() {
+        node.withFile("a.dat", SMALL);
+        cli.stdout(failingWith("Broken pipe"));
 
-        assertThat(cli.run("get", "big.dat", "-")).isEqualTo(ExitCodes.LOCAL_IO);
+        assertThat(cli.run("get", "a.dat", "-")).isEqualTo(ExitCodes.STDOUT_CLOSED);
 
-        assertThat(cli.err()).endsWith("sector: get big.dat: cannot write to standard output: Broken pipe\n");
+        assertThat(cli.err()).isEmpty();
+    }
+
+    @Test
+    void anyOtherFailureToWriteStdoutIsReportedInOneLine() {
+        node.withFile("a.dat", SMALL);
+        cli.stdout(failingWith("No space left on device"));
+
+        assertThat(cli.run("get", "a.dat", "-")).isEqualTo(ExitCodes.LOCAL_IO);
+
+        assertThat(cli.err()).isEqualTo("sector: get a.dat: cannot write to standard output: No space left on device\n");
     }
 
     @Test
@@ -234,6 +239,15 @@ class TransferCommandsTest {
         assertThat(cli.run("get", "--no-progress", "big.dat", "big.dat")).isZero();
         assertThat(cli.err()).isEmpty();
         assertThat(directory.resolve("big.dat")).hasBinaryContent(LARGE);
+    }
+
+    private static OutputStream failingWith(String message) {
+        return new OutputStream() {
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException(message);
+            }
+        };
     }
 
     private static byte[] content(int size, long seed) {
