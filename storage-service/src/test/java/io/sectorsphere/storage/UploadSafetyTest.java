@@ -143,6 +143,21 @@ class UploadSafetyTest {
     }
 
     @Test
+    void namesMapOneToOneOntoPathsInsideTheDataDirectory() throws IOException {
+        String name = "été/naïve ü;v=1%20+#.txt";
+        byte[] content = "unicode".getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<byte[]> upload = open.put("/api/v1/files/"
+                + io.sectorsphere.common.FileNamePaths.encode(io.sectorsphere.common.FileName.of(name)), content);
+
+        assertThat(upload.statusCode()).as(new String(upload.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+        assertThat(JSON.readTree(upload.body()).get("name").asString()).isEqualTo(name);
+        assertThat(Files.readAllBytes(open.dataDir().resolve("été").resolve("naïve ü;v=1%20+#.txt"))).isEqualTo(content);
+        assertThat(JSON.readTree(open.get("/api/v1/files?prefix=%C3%A9t%C3%A9/").body()).get("files").get(0)
+                .get("name").asString()).isEqualTo(name);
+    }
+
+    @Test
     void namesLongerThan255BytesAreRefused() {
         assertProblem(open.put("/api/v1/files/" + "a".repeat(300), new byte[1]), 400);
         assertProblem(open.put("/api/v1/files/" + "%C3%A9".repeat(128), new byte[1]), 400);
