@@ -50,9 +50,10 @@ public final class DemoDataset {
     }
 
     /**
-     * Uploads every demo file that the cluster does not have yet through {@code node}, its index
-     * first so that the file never stands without it. A file that exists with other content (a user
-     * replaced it) is left alone.
+     * Uploads every demo file that the cluster does not have yet through {@code node}, then its
+     * index. Not the index first: a record index stored before its file is published as a file of
+     * its own until the file arrives, and the replica check may copy it alone meanwhile. A file that
+     * exists with other content (a user replaced it) is left alone.
      *
      * @return the outcome per file, in the order of {@link #files()}
      */
@@ -65,8 +66,8 @@ public final class DemoDataset {
                         ? Outcome.PRESENT : Outcome.DIFFERENT_CONTENT);
                 continue;
             }
-            upload(node, token, file.indexName(), file.index());
             upload(node, token, file.name(), file.content());
+            upload(node, token, file.indexName(), file.index());
             outcomes.add(Outcome.UPLOADED);
         }
         return outcomes;
