@@ -1,5 +1,6 @@
 package io.sectorsphere.localcluster;
 
+import io.sectorsphere.common.node.NodeStatus;
 import io.sectorsphere.common.ring.RingStatus;
 import io.sectorsphere.common.security.AccessTokens;
 import io.sectorsphere.localcluster.DemoDataset.DemoFile;
@@ -240,12 +241,21 @@ public final class LocalCluster implements AutoCloseable {
     /** Every storage node ready and in the node registry, so that replicas can be placed on any of them. */
     private void awaitStorage() {
         List<StorageClient> storage = storageNodes();
+        Set<String> holders = endpoints().stream().map(node -> node.address() + ":" + settings.storagePort())
+                .collect(Collectors.toSet());
         LocatorClient registry = locators().values().iterator().next();
         await("every storage node is ready and registered",
-                () -> storage.stream().allMatch(StorageClient::isReady)
-                        && registry.nodes().size() == settings.nodes(),
+                () -> storage.stream().allMatch(StorageClient::isReady) && registered(registry).containsAll(holders),
                 () -> "storage nodes not ready: " + storage.stream().filter(node -> !node.isReady()).toList()
-                        + "; registered: " + registry.nodes());
+                        + "; registered: " + registered(registry));
+    }
+
+    private static Set<String> registered(LocatorClient registry) {
+        try {
+            return registry.nodes().stream().map(NodeStatus::address).collect(Collectors.toSet());
+        } catch (RuntimeException e) {
+            return Set.of();
+        }
     }
 
     /** Loads the demo dataset through node 1 and waits until every node can locate it. */
