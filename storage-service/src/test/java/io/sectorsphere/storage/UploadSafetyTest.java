@@ -235,6 +235,19 @@ class UploadSafetyTest {
     }
 
     @Test
+    void bodiesSentAsFormDataAreStoredAsTheyAre() {
+        byte[] content = "a=1&b=2".getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<byte[]> upload = open.send(open.request("/api/v1/files/curl/form.txt?overwrite=false")
+                .header("Authorization", StorageCluster.BEARER)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(content)));
+
+        assertThat(upload.statusCode()).as(new String(upload.body(), StandardCharsets.UTF_8)).isEqualTo(201);
+        assertThat(open.get("/api/v1/files/curl/form.txt").body()).isEqualTo(content);
+    }
+
+    @Test
     void existingNameIsAConflictUnlessOverwriting() {
         assertThat(open.put("/api/v1/files/twice.txt", "one".getBytes(StandardCharsets.UTF_8)).statusCode())
                 .isEqualTo(201);

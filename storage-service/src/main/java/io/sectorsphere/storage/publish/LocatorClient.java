@@ -102,7 +102,9 @@ public class LocatorClient {
     private <T> T call(String what, Supplier<T> request) {
         try {
             return request.get();
-        } catch (RestClientException | IllegalArgumentException e) {
+        } catch (RestClientException e) {
+            throw new LocatorUnavailableException(what + " at " + base + " failed: " + e.getMostSpecificCause(), e);
+        } catch (IllegalArgumentException e) {
             throw new LocatorUnavailableException(what + " at " + base + " failed: " + e.getMessage(), e);
         }
     }
