@@ -75,7 +75,9 @@ class RestRingPeerTest {
         });
         server.start();
         try {
-            RingPeer peer = transport.peer(NodeRef.of("127.0.0.1:" + server.getAddress().getPort()));
+            // A generous read timeout: on a loaded machine the answer must not lose the race with it.
+            RingPeer peer = RestRingTransport.create(RestClient.builder(), httpClient, Duration.ofSeconds(10))
+                    .peer(NodeRef.of("127.0.0.1:" + server.getAddress().getPort()));
 
             assertThatThrownBy(peer::ping).isInstanceOf(PeerUnavailableException.class).hasMessageContaining("500");
             assertThatThrownBy(peer::neighbours).isInstanceOf(PeerUnavailableException.class)
