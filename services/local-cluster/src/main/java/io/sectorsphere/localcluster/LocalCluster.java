@@ -35,7 +35,7 @@ import org.springframework.boot.web.server.PortInUseException;
  * <p>Local mode is a cluster one person owns: writes are allowed from loopback with a token
  * generated for this run, which the storage nodes know only by its SHA-256 and the locators present
  * when they ask for replica copies; the replica check runs every {@value #REPLICATION_CHECK_SECONDS}
- * s. Data directories ({@code node-k/data} in the state directory) are kept across runs, like disks.
+ * s and location records live {@value #RECORD_TTL_SECONDS} s. Data directories ({@code node-k/data} in the state directory) are kept across runs, like disks.
  *
  * <p>{@link #start} returns once the nodes form one consistent ring, every storage node is ready and
  * registered, the demo dataset is loaded and {@code cluster.json} is written. A JVM shutdown hook
@@ -45,6 +45,7 @@ public final class LocalCluster implements AutoCloseable {
 
     static final int REPLICATION_CHECK_SECONDS = 10;
     static final int MIN_COPIES = 2;
+    static final int RECORD_TTL_SECONDS = 60;
     private static final Logger log = LoggerFactory.getLogger(LocalCluster.class);
 
     /** A started service and how to name it in messages. */
@@ -161,9 +162,14 @@ public final class LocalCluster implements AutoCloseable {
         return properties;
     }
 
-    /** Writes from loopback with the token; the nodes are told its SHA-256 only. */
+    /**
+     * Writes from loopback with the token; the nodes are told its SHA-256 only. Records live a
+     * minute rather than five: a crashed holder's copy counts until its record lapses, so this
+     * bounds how soon a lost copy is replaced.
+     */
     private Map<String, String> storageProperties() {
         Map<String, String> properties = new HashMap<>();
+        properties.put("sector.storage.record-ttl", RECORD_TTL_SECONDS + "s");
         properties.put("sector.storage.security.write-allow", "127.0.0.0/8,::1/128");
         properties.put("sector.storage.security.accounts[0].name", "local");
         properties.put("sector.storage.security.accounts[0].token-sha256", AccessTokens.sha256Hex(token));
