@@ -3,8 +3,12 @@ package io.sectorsphere.locator.replication;
 import io.sectorsphere.common.replication.ReplicationRequest;
 import io.sectorsphere.locator.config.LocatorProperties;
 import io.sectorsphere.locator.replication.ReplicationPlanner.CopyOrder;
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -31,6 +35,9 @@ final class ReplicaRequester implements AutoCloseable {
     }
 
     static final String PATH = "/api/v1/replicas";
+    static final String LIVENESS_PATH = "/actuator/health/liveness";
+    /** A holder that has not answered by then is not counted as a replica this round. */
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
     private static final Logger log = LoggerFactory.getLogger(ReplicaRequester.class);
 
     private final RestClient client;
@@ -50,7 +57,7 @@ final class ReplicaRequester implements AutoCloseable {
     static ReplicaRequester create(RestClient.Builder builder, LocatorProperties.Replication settings) {
         HttpClient httpClient = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(settings.requestTimeout())
+                .connectTimeout(min(settings.requestTimeout(), PROBE_TIMEOUT))
                 .build();
         JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(httpClient);
         requestFactory.setReadTimeout(settings.requestTimeout());
@@ -76,7 +83,7 @@ final class ReplicaRequester implements AutoCloseable {
             return Outcome.REJECTED;
         }
         try {
-            client.post().uri(uri(order.target().httpAddress()))
+            client.post().uri(uri(order.target().httpAddress(), PATH))
                     .header(HttpHeaders.AUTHORIZATION, authorization)
                     .contentType(MediaType.APPLICATION_JSON)
                     .body(body)
@@ -94,13 +101,34 @@ final class ReplicaRequester implements AutoCloseable {
         }
     }
 
+    /**
+     * True if the storage node at {@code httpAddress} answers at all (any status): a crashed holder's
+     * records outlive it by their time-to-live, and counting it would delay the new copy that long.
+     */
+    boolean answers(String httpAddress) {
+        HttpRequest probe = HttpRequest.newBuilder(uri(httpAddress, LIVENESS_PATH)).timeout(PROBE_TIMEOUT).GET().build();
+        try {
+            httpClient.send(probe, HttpResponse.BodyHandlers.discarding());
+            return true;
+        } catch (IOException | IllegalArgumentException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     @Override
     public void close() {
         httpClient.shutdownNow();
     }
 
-    private static URI uri(String httpAddress) {
+    private static URI uri(String httpAddress, String path) {
         String base = httpAddress.endsWith("/") ? httpAddress.substring(0, httpAddress.length() - 1) : httpAddress;
-        return URI.create(base + PATH);
+        return URI.create(base + path);
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 }

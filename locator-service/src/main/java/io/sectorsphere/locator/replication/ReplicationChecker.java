@@ -10,6 +10,8 @@ import io.sectorsphere.locator.replication.ReplicationPlanner.Plan;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -58,7 +60,7 @@ class ReplicationChecker {
     /** Checks this node's records once; asks for copies only if it has a token to present. */
     void round() {
         Instant now = clock.instant();
-        Map<String, List<Replica>> owned = records.owned();
+        Map<String, List<Replica>> owned = withAnsweringHolders(records.owned());
         inFlight.settle(owned, now);
         Map<String, List<Replica>> under = planner.underReplicated(owned);
         counts = new Counts(owned.size(), under.size());
@@ -82,6 +84,16 @@ class ReplicationChecker {
                 inFlight.add(order.name(), order.target().address(), now.plus(copyTimeout));
             }
         }
+    }
+
+    /** The records with only the replicas whose holder answers a probe, each holder probed once. */
+    private Map<String, List<Replica>> withAnsweringHolders(Map<String, List<Replica>> owned) {
+        Map<String, Boolean> answering = new HashMap<>();
+        Map<String, List<Replica>> live = new LinkedHashMap<>();
+        owned.forEach((name, replicas) -> live.put(name, replicas.stream()
+                .filter(replica -> answering.computeIfAbsent(replica.httpAddress(), requester::answers))
+                .toList()));
+        return live;
     }
 
     ReplicationStatus status() {

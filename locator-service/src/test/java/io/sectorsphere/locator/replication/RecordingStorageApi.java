@@ -49,6 +49,11 @@ final class RecordingStorageApi implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
+            if (exchange.getRequestURI().getPath().endsWith(ReplicaRequester.LIVENESS_PATH)) {
+                // The replica check's probe of a holder: alive, and not a request worth recording.
+                exchange.sendResponseHeaders(200, -1);
+                return;
+            }
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             received.add(new Received(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
                     exchange.getRequestHeaders().getFirst("Authorization"),
