@@ -1,0 +1,138 @@
+package io.sectorsphere.bench.http;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * External commands (cat, cp, sync, curl) run with a time limit, timed from start to exit. Every
+ * process started here is remembered until it ends, so {@link #killAll} (on failure and at JVM
+ * exit) can end exactly the processes this benchmark started, by their handles.
+ */
+final class Commands {
+
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    private Commands() {
+    }
+
+    /** A finished command: exit code, what it printed on stdout, and how long it ran. */
+    record Result(int exitCode, String stdout, long nanos) {
+
+        double seconds() {
+            return nanos / 1e9;
+        }
+    }
+
+    /** A started command; {@link #await} bounds and times it. */
+    static final class Running {
+        private final List<String> command;
+        private final Process process;
+        private final long started;
+        private final Path stdout;
+
+        private Running(List<String> command, Process process, long started, Path stdout) {
+            this.command = command;
+            this.process = process;
+            this.started = started;
+            this.stdout = stdout;
+        }
+
+        Result await(Duration timeout) {
+            try {
+                if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    process.destroyForcibly();
+                    throw new IllegalStateException(command.getFirst() + " did not finish within " + timeout);
+                }
+                long nanos = System.nanoTime() - started;
+                String out = stdout == null ? "" : Files.readString(stdout, StandardCharsets.UTF_8).strip();
+                return new Result(process.exitValue(), out, nanos);
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + command.getFirst(), e);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                RUNNING.remove(process);
+                if (stdout != null) {
+                    try {
+                        Files.deleteIfExists(stdout);
+                    } catch (IOException e) {
+                        // Inside the work directory, which goes anyway.
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Starts {@code command} with stdin and stdout on /dev/null (as {@code cmd > /dev/null}) and
+     * stderr inherited.
+     */
+    static Running startDiscarding(List<String> command) {
+        return start(command, ProcessBuilder.Redirect.DISCARD, null);
+    }
+
+    /** Starts {@code command} with stdout captured into {@code capture} (a file in the work directory). */
+    static Running startCapturing(List<String> command, Path capture) {
+        return start(command, ProcessBuilder.Redirect.to(capture.toFile()), capture);
+    }
+
+    /** Runs a command to its end and returns its result, whatever its exit code. */
+    static Result run(Duration timeout, Path capture, String... command) {
+        return startCapturing(List.of(command), capture).await(timeout);
+    }
+
+    /** Runs a command that must succeed. */
+    static Result check(Duration timeout, Path capture, String... command) {
+        Result result = run(timeout, capture, command);
+        if (result.exitCode() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " exited with " + result.exitCode());
+        }
+        return result;
+    }
+
+    /** Whether an executable of that name is on the PATH. */
+    static boolean onPath(String name) {
+        String path = System.getenv().getOrDefault("PATH", "");
+        for (String dir : path.split(":")) {
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Ends every command still running (only ever ours: they were started here). */
+    static void killAll() {
+        for (Process process : new ArrayList<>(RUNNING)) {
+            process.destroyForcibly();
+            RUNNING.remove(process);
+        }
+    }
+
+    private static Running start(List<String> command, ProcessBuilder.Redirect out, Path capture) {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
+                .redirectOutput(out)
+                .redirectError(ProcessBuilder.Redirect.INHERIT);
+        try {
+            long started = System.nanoTime();
+            Process process = builder.start();
+            RUNNING.add(process);
+            return new Running(List.copyOf(command), process, started, capture);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + command.getFirst(), e);
+        }
+    }
+}
