@@ -23,6 +23,7 @@ final class HttpTransport {
 
     private static final int MAX_REDIRECTS = 5;
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+    private static final String PROXY = "proxy=true";
     private static final Set<String> FOLLOWED = Set.of("GET", "HEAD");
 
     private final HttpClient client;
@@ -59,14 +60,29 @@ final class HttpTransport {
     /** Sends {@code request} and returns the answer if {@code accepted} takes its status. */
     HttpResponse<InputStream> send(HttpRequest request, String what, IntPredicate accepted) {
         HttpRequest current = request;
+        HttpRequest redirecting = null;
         for (int hop = 0; ; hop++) {
-            HttpResponse<InputStream> response = exchange(current, what);
+            HttpResponse<InputStream> response;
+            try {
+                response = exchange(current, what);
+            } catch (UnavailableException e) {
+                if (redirecting == null || isProxied(redirecting.uri())) {
+                    throw e;
+                }
+                // The node that redirected here ranked a holder that has since gone; asked to proxy,
+                // it streams from a holder that answers.
+                current = HttpRequest.newBuilder(redirecting, (name, value) -> true)
+                        .uri(proxied(redirecting.uri())).build();
+                redirecting = null;
+                continue;
+            }
             int status = response.statusCode();
             if (REDIRECTS.contains(status) && FOLLOWED.contains(current.method())) {
                 URI next = location(response, what);
                 if (hop == MAX_REDIRECTS) {
                     throw new SectorException(what + ": more than " + MAX_REDIRECTS + " redirects", status);
                 }
+                redirecting = current;
                 current = HttpRequest.newBuilder(current, (name, value) -> true).uri(next).build();
                 continue;
             }
@@ -86,6 +102,15 @@ final class HttpTransport {
             Thread.currentThread().interrupt();
             throw new SectorException(what + ": interrupted", 0, e);
         }
+    }
+
+    private static boolean isProxied(URI uri) {
+        return uri.getRawQuery() != null && Set.of(uri.getRawQuery().split("&")).contains(PROXY);
+    }
+
+    private static URI proxied(URI uri) {
+        String query = uri.getRawQuery() == null ? PROXY : uri.getRawQuery() + "&" + PROXY;
+        return URI.create(origin(uri) + uri.getRawPath() + "?" + query);
     }
 
     private static URI location(HttpResponse<InputStream> response, String what) {

@@ -8,6 +8,8 @@ import io.sectorsphere.client.CannedServer.Response;
 import io.sectorsphere.common.file.FileEntry;
 import io.sectorsphere.common.file.FileMeta;
 import java.io.ByteArrayOutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -82,6 +84,23 @@ class FileTransferTest {
         assertThat(Download.partOf(target)).doesNotExist();
         assertThat(done.getFirst()).isEqualTo(have);
         assertThat(done.getLast()).isEqualTo(content.length);
+    }
+
+    @Test
+    void aRedirectToAHolderThatIsGoneFallsBackToTheRedirectingNodeAsProxy() throws Exception {
+        int deadPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            deadPort = socket.getLocalPort();
+        }
+        Path target = dir.resolve("e.bin");
+        serveMeta("e.bin", checksum(content));
+        node.on("GET", FILES + "e.bin", request -> "proxy=true".equals(request.rawQuery()) ? ranged(request)
+                : Response.redirect("http://127.0.0.1:" + deadPort + FILES + "e.bin"));
+
+        client.get("e.bin", target, false, TransferListener.NONE);
+
+        assertThat(Files.readAllBytes(target)).isEqualTo(content);
+        assertThat(node.requests()).extracting(Request::rawQuery).contains("proxy=true");
     }
 
     @Test
