@@ -8,13 +8,10 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code sector get}: downloads a file to a local file, resuming a download that broke off, or
@@ -26,19 +23,10 @@ import picocli.CommandLine.Spec;
                 + "that broke off continues from where it stopped. To standard output with '-', or without "
                 + "LOCAL-FILE when standard output is a pipe or a file; on a terminal, into the current "
                 + "directory under the name's last segment."})
-final class GetCommand implements Callable<Integer> {
+final class GetCommand extends FileCommand {
 
     /** Writes the file content to standard output. */
     private static final Path STDOUT = Path.of("-");
-
-    @ParentCommand
-    private SectorCommand sector;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "NAME", description = "The file's name in the cluster.")
-    private String name;
 
     @Parameters(index = "1", paramLabel = "LOCAL-FILE", arity = "0..1",
             description = "Where to save it: a file, a directory, or '-' for standard output.")
@@ -47,15 +35,15 @@ final class GetCommand implements Callable<Integer> {
     @Option(names = "--no-resume", description = "Start over instead of continuing a LOCAL-FILE.part.")
     private boolean noResume;
 
-    @Option(names = "--no-progress", description = "Show no progress bar, whatever the size.")
-    private boolean noProgress;
+    @Mixin
+    private ProgressOption progressOption;
 
     @Override
     public Integer call() throws IOException {
         CliEnvironment environment = sector.environment();
         boolean toStdout = STDOUT.equals(localFile) || localFile == null && !environment.stdoutIsTerminal();
         try (SectorClient client = sector.client();
-             TransferProgress progress = TransferProgress.of("get " + name, environment, !noProgress)) {
+             TransferProgress progress = progressOption.start("get " + name, environment)) {
             if (toStdout) {
                 toStdout(client, environment.stdout(), progress);
             } else {

@@ -7,14 +7,10 @@ import java.io.PrintWriter;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code sector ls}: the cluster's files in name order, one name a line so that scripts can read
@@ -23,13 +19,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "ls", mixinStandardHelpOptions = true,
         description = {"List the files of the whole cluster in name order.",
             "Without --all, one page: the node's page size, or --limit names."})
-final class ListCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private SectorCommand sector;
-
-    @Spec
-    private CommandSpec spec;
+final class ListCommand extends ClusterCommand {
 
     @Parameters(index = "0", paramLabel = "PREFIX", arity = "0..1",
             description = "Only names that start with this, e.g. demo/.")

@@ -3,12 +3,7 @@ package io.sectorsphere.cli;
 import io.sectorsphere.client.SectorClient;
 import io.sectorsphere.common.location.FileLocation;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code sector locate}: the location record straight from the ring, with the locator that owns it
@@ -17,16 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "locate", mixinStandardHelpOptions = true,
         description = {"Ask the ring where a file is, which locator owns it, in how many hops.",
             "The record comes from the locator directly, not through a storage node as with stat."})
-final class LocateCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private SectorCommand sector;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "NAME", description = "The file's name in the cluster.")
-    private String name;
+final class LocateCommand extends FileCommand {
 
     @Override
     public Integer call() {

@@ -10,25 +10,16 @@ import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code sector put}: uploads a local file under a name, verified by its checksum on arrival. */
 @Command(name = "put", mixinStandardHelpOptions = true,
         description = {"Upload a local file to the cluster.",
             "The node keeps it only if the bytes it received match the file's SHA-256."})
-final class PutCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private SectorCommand sector;
-
-    @Spec
-    private CommandSpec spec;
+final class PutCommand extends ClusterCommand {
 
     @Parameters(index = "0", paramLabel = "LOCAL-FILE", description = "The file to upload.")
     private Path localFile;
@@ -40,8 +31,8 @@ final class PutCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace a file of the same name instead of failing.")
     private boolean overwrite;
 
-    @Option(names = "--no-progress", description = "Show no progress bar, whatever the size.")
-    private boolean noProgress;
+    @Mixin
+    private ProgressOption progressOption;
 
     @Override
     public Integer call() throws IOException {
@@ -51,7 +42,7 @@ final class PutCommand implements Callable<Integer> {
         String target = name != null ? name : file.getFileName().toString();
         FileEntry stored;
         try (SectorClient client = sector.client();
-             TransferProgress progress = TransferProgress.of("put " + target, environment, !noProgress)) {
+             TransferProgress progress = progressOption.start("put " + target, environment)) {
             stored = client.put(target, file, overwrite ? PutOptions.OVERWRITE : PutOptions.DEFAULT, progress);
         } catch (ConflictException e) {
             throw overwrite ? e : WriteHints.explainConflict(e);

@@ -4,27 +4,13 @@ import io.sectorsphere.client.SectorClient;
 import io.sectorsphere.client.SectorException;
 import io.sectorsphere.client.UnavailableException;
 import io.sectorsphere.common.file.DeletionReport;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code sector rm}: deletes every replica of a file. */
 @Command(name = "rm", mixinStandardHelpOptions = true,
         description = {"Delete a file: every replica of it.",
             "Fails if a holder could not delete its copy; running rm again retries it."})
-final class RemoveCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private SectorCommand sector;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "NAME", description = "The file's name in the cluster.")
-    private String name;
+final class RemoveCommand extends FileCommand {
 
     @Override
     public Integer call() {

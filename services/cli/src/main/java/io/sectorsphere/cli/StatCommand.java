@@ -3,27 +3,13 @@ package io.sectorsphere.cli;
 import io.sectorsphere.client.SectorClient;
 import io.sectorsphere.common.file.FileMeta;
 import java.io.PrintWriter;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code sector stat}: a file's metadata and every replica the ring knows of, as a storage node reports them. */
 @Command(name = "stat", mixinStandardHelpOptions = true,
         description = {"Show a file's size, time, checksum and replicas.",
             "Every replica is listed with its holder's HTTP and UDT addresses and when its record lapses."})
-final class StatCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private SectorCommand sector;
-
-    @Spec
-    private CommandSpec spec;
-
-    @Parameters(index = "0", paramLabel = "NAME", description = "The file's name in the cluster.")
-    private String name;
+final class StatCommand extends FileCommand {
 
     @Override
     public Integer call() {

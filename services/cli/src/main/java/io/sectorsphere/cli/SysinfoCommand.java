@@ -5,11 +5,7 @@ import io.sectorsphere.client.SystemInfo;
 import io.sectorsphere.common.node.NodeStatus;
 import java.io.PrintWriter;
 import java.util.Comparator;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /**
  * {@code sector sysinfo}: the storage nodes with their space and files, the totals, and the files
@@ -19,13 +15,7 @@ import picocli.CommandLine.Spec;
         description = {"Show the storage nodes, their space and files, and the under-replicated files.",
             "Space and file counts come from the nodes' heartbeats; the under-replicated count sums the "
                 + "replica check of every locator on the ring."})
-final class SysinfoCommand implements Callable<Integer> {
-
-    @ParentCommand
-    private SectorCommand sector;
-
-    @Spec
-    private CommandSpec spec;
+final class SysinfoCommand extends ClusterCommand {
 
     @Override
     public Integer call() {

@@ -17,7 +17,6 @@ import java.util.stream.Collectors;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.util.UriUtils;
@@ -25,17 +24,13 @@ import org.springframework.web.util.UriUtils;
 /** A small client of one locator node's REST API, for the launcher and for tests. */
 public final class LocatorClient {
 
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
-
     private final String baseUrl;
     private final RestClient rest;
 
     /** @param http shared by the clients of one cluster so they share its connection pool */
     public LocatorClient(String baseUrl, HttpClient http) {
         this.baseUrl = baseUrl;
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-        requests.setReadTimeout(READ_TIMEOUT);
-        this.rest = RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();
+        this.rest = NodeRest.client(baseUrl, http);
     }
 
     /** An HTTP/1.1 client with a short connect timeout: the nodes are on loopback. */
@@ -54,12 +49,7 @@ public final class LocatorClient {
 
     /** True once the node has joined its ring and reports itself ready. */
     public boolean isReady() {
-        try {
-            return rest.get().uri("/actuator/health/readiness").retrieve().toBodilessEntity()
-                    .getStatusCode().is2xxSuccessful();
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return NodeRest.isReady(rest);
     }
 
     public PublishReceipt put(String name, ReplicaUpdate location) {

@@ -9,13 +9,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 
@@ -26,17 +24,13 @@ import org.springframework.web.client.RestClient;
  */
 public final class StorageClient {
 
-    private static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
-
     private final String baseUrl;
     private final RestClient rest;
 
     /** @param http shared by the clients of one cluster; see {@link LocatorClient#newHttpClient()} */
     public StorageClient(String baseUrl, HttpClient http) {
         this.baseUrl = baseUrl;
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-        requests.setReadTimeout(READ_TIMEOUT);
-        this.rest = RestClient.builder().baseUrl(baseUrl).requestFactory(requests).build();
+        this.rest = NodeRest.client(baseUrl, http);
     }
 
     public String baseUrl() {
@@ -45,12 +39,7 @@ public final class StorageClient {
 
     /** True once the node's index is built and its data directory writable. */
     public boolean isReady() {
-        try {
-            return rest.get().uri("/actuator/health/readiness").retrieve().toBodilessEntity()
-                    .getStatusCode().is2xxSuccessful();
-        } catch (RuntimeException e) {
-            return false;
-        }
+        return NodeRest.isReady(rest);
     }
 
     /** The URL of a file's content on this node. */

@@ -6,14 +6,11 @@ import io.sectorsphere.common.location.FileLocation;
 import io.sectorsphere.common.location.Replica;
 import io.sectorsphere.common.ring.RingStatus;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +53,7 @@ class LocatorProcessesIT {
         http = LocatorClient.newHttpClient();
         Set<Integer> ports = new LinkedHashSet<>();
         for (int attempt = 0; ports.size() < NODES && attempt < 10 * NODES; attempt++) {
-            ports.add(freePort());
+            ports.add(ProcessTests.freePort(HOLDER_HOST));
         }
         for (int port : ports) {
             nodes.add(new LocatorProcess(nodes.size(), port, logs, http));
@@ -72,19 +69,13 @@ class LocatorProcessesIT {
 
     @Test
     void recordsSurviveTwoKilledProcessesAndARestartedNodeTakesItsKeysBack() {
-        try {
-            scenario();
-        } catch (RuntimeException | Error e) {
-            System.err.println(dump());
-            nodes.forEach(node -> System.err.println("==== log of " + node + "\n" + node.logTail(150)));
-            throw e;
-        }
+        ProcessTests.runReporting(this::scenario, nodes, this::dump);
     }
 
     private void scenario() {
         startInTurn(nodes);
         awaitConsistentRing();
-        progress("5 processes form one ring");
+        ProcessTests.progress(began, "5 processes form one ring");
 
         List<String> names = IntStream.range(0, RECORDS).mapToObj(i -> "e2e/part-" + i).toList();
         forEachConcurrently(names, name -> {
@@ -92,7 +83,7 @@ class LocatorProcessesIT {
             via.client().put(name, SampleLocations.of(name, HOLDER_HOST));
             assertFound(randomLive(via), name);
         });
-        progress(RECORDS + " records stored and located");
+        ProcessTests.progress(began, RECORDS + " records stored and located");
 
         List<LocatorProcess> victims = nonAdjacentPair();
         victims.forEach(LocatorProcess::kill);
@@ -100,7 +91,7 @@ class LocatorProcessesIT {
         awaitConsistentRing();
         assertThat(liveStates()).hasSize(NODES - 2);
         forEachConcurrently(names, name -> assertFound(randomLive(null), name));
-        progress("killed " + victims + "; every record still found");
+        ProcessTests.progress(began, "killed " + victims + "; every record still found");
 
         startInTurn(victims);
         awaitConsistentRing();
@@ -116,7 +107,7 @@ class LocatorProcessesIT {
                 RING_TIMEOUT, this::dump);
         assertThat(back.client().ring().storedEntries()).isGreaterThanOrEqualTo(itsKeys.size());
         forEachConcurrently(names, name -> assertFound(randomLive(null), name));
-        progress(back + " rejoined and owns its " + itsKeys.size() + " keys again");
+        ProcessTests.progress(began, back + " rejoined and owns its " + itsKeys.size() + " keys again");
     }
 
     /**
@@ -134,7 +125,7 @@ class LocatorProcessesIT {
                 }
                 return node.client().isReady();
             }, START_TIMEOUT, this::dump);
-            progress(node + " ready");
+            ProcessTests.progress(began, node + " ready");
         }
     }
 
@@ -206,37 +197,10 @@ class LocatorProcessesIT {
     }
 
     private Map<String, RingStatus> liveStates() {
-        Map<String, RingStatus> states = new LinkedHashMap<>();
-        for (LocatorProcess node : live()) {
-            try {
-                states.put(node.ringAddress(), node.client().ring());
-            } catch (RuntimeException e) {
-                // Left out: reported as not answering.
-            }
-        }
-        return states;
+        return ProcessTests.ringStates(live(), LocatorProcess::ringAddress, node -> node.client().ring());
     }
 
     private String dump() {
-        StringBuilder out = new StringBuilder("processes:");
-        for (LocatorProcess node : nodes) {
-            out.append("\n  ").append(node).append(": ");
-            try {
-                out.append(node.isAlive() ? node.client().ring() : "-");
-            } catch (RuntimeException e) {
-                out.append("no answer: ").append(e);
-            }
-        }
-        return out.toString();
-    }
-
-    private void progress(String step) {
-        System.out.printf("[e2e %5.1f s] %s%n", (System.nanoTime() - began) / 1e9, step);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(HOLDER_HOST))) {
-            return probe.getLocalPort();
-        }
+        return ProcessTests.dump(nodes, (node, out) -> out.append(node.client().ring()));
     }
 }

@@ -11,8 +11,6 @@ import io.sectorsphere.common.node.NodeStatus;
 import io.sectorsphere.common.ring.RingStatus;
 import io.sectorsphere.common.security.AccessTokens;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -20,7 +18,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +56,7 @@ class NodeProcessesIT {
         http = LocatorClient.newHttpClient();
         Set<Integer> ports = new LinkedHashSet<>();
         for (int attempt = 0; ports.size() < 2 * NODES && attempt < 20 * NODES; attempt++) {
-            ports.add(freePort());
+            ports.add(ProcessTests.freePort(HOST));
         }
         List<Integer> free = List.copyOf(ports);
         assertThat(free).hasSize(2 * NODES);
@@ -77,19 +74,13 @@ class NodeProcessesIT {
 
     @Test
     void replicaCountRecoversAfterAHolderProcessIsKilled() throws Exception {
-        try {
-            scenario();
-        } catch (RuntimeException | Error e) {
-            System.err.println(dump());
-            nodes.forEach(node -> System.err.println("==== log of " + node + "\n" + node.logTail(150)));
-            throw e;
-        }
+        ProcessTests.runReporting(this::scenario, nodes, this::dump);
     }
 
     private void scenario() throws IOException {
         startInTurn();
         awaitCluster();
-        progress(NODES + " node processes form one ring, every storage node registered");
+        ProcessTests.progress(began, NODES + " node processes form one ring, every storage node registered");
 
         byte[] content = new byte[1_000_000];
         new Random(1122).nextBytes(content);
@@ -99,16 +90,17 @@ class NodeProcessesIT {
         }
         awaitCopies("the upload has " + MiniSectorCluster.MIN_COPIES + " copies");
         List<NodeProcess> holders = holders();
-        progress("uploaded through node 0; copies on " + holders);
+        ProcessTests.progress(began, "uploaded through node 0; copies on " + holders);
 
         NodeProcess victim = holders.getLast();
         long killed = System.nanoTime();
         victim.kill();
         assertThat(victim.isAlive()).isFalse();
-        progress("killed " + victim);
+        ProcessTests.progress(began, "killed " + victim);
 
         awaitCopies("a new copy replaces the one on the killed " + victim);
-        progress(String.format("copies on %s, %.1f s after the kill", holders(), (System.nanoTime() - killed) / 1e9));
+        ProcessTests.progress(began,
+                String.format("copies on %s, %.1f s after the kill", holders(), (System.nanoTime() - killed) / 1e9));
         assertThat(holders()).doesNotContain(victim).hasSize(MiniSectorCluster.MIN_COPIES);
 
         for (NodeProcess via : live()) {
@@ -119,7 +111,7 @@ class NodeProcessesIT {
             assertThat(Files.readAllBytes(target)).as("fetched through " + via).isEqualTo(content);
         }
         assertThat(victim.dataDir().resolve(NAME)).as("the killed node's disk keeps its copy").exists();
-        progress("fetched byte-identical through every live node");
+        ProcessTests.progress(began, "fetched byte-identical through every live node");
     }
 
     /** Starts the processes one after another: on two cores JVMs that start together take longer. */
@@ -133,7 +125,7 @@ class NodeProcessesIT {
                 }
                 return node.isReady();
             }, START_TIMEOUT, this::dump);
-            progress(node + " ready");
+            ProcessTests.progress(began, node + " ready");
         }
     }
 
@@ -185,42 +177,12 @@ class NodeProcessesIT {
     }
 
     private Map<String, RingStatus> ringStates() {
-        Map<String, RingStatus> states = new LinkedHashMap<>();
-        for (NodeProcess node : live()) {
-            try {
-                states.put(node.ringAddress(), node.locator().ring());
-            } catch (RuntimeException e) {
-                // Left out: reported as not answering.
-            }
-        }
-        return states;
+        return ProcessTests.ringStates(live(), NodeProcess::ringAddress, node -> node.locator().ring());
     }
 
     private String dump() {
-        StringBuilder out = new StringBuilder("processes:");
-        for (NodeProcess node : nodes) {
-            out.append("\n  ").append(node).append(": ");
-            if (!node.isAlive()) {
-                out.append("-");
-                continue;
-            }
-            try {
-                out.append(node.locator().ring()).append("\n    replication: ").append(node.locator().replication())
-                        .append("\n    files: ").append(node.storage().localFiles().files());
-            } catch (RuntimeException e) {
-                out.append("no answer: ").append(e);
-            }
-        }
-        return out.toString();
-    }
-
-    private void progress(String step) {
-        System.out.printf("[e2e %5.1f s] %s%n", (System.nanoTime() - began) / 1e9, step);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-            return probe.getLocalPort();
-        }
+        return ProcessTests.dump(nodes, (node, out) -> out.append(node.locator().ring())
+                .append("\n    replication: ").append(node.locator().replication())
+                .append("\n    files: ").append(node.storage().localFiles().files()));
     }
 }
