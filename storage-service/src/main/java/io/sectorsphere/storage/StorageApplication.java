@@ -1,13 +1,17 @@
 package io.sectorsphere.storage;
 
+import io.sectorsphere.service.web.ServiceWebConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Import;
 
 /**
  * One storage node: a data directory of whole files, published to the ring, served over HTTP.
- * Its framework defaults are applied by {@link io.sectorsphere.storage.config.StorageDefaults}.
+ * Its shared web infrastructure comes from {@link ServiceWebConfiguration}; its framework defaults
+ * are applied by {@link io.sectorsphere.storage.config.StorageDefaults}.
  */
 @SpringBootApplication
+@Import(ServiceWebConfiguration.class)
 public class StorageApplication {
 
     public static void main(String[] args) {

@@ -1,63 +1,18 @@
 package io.sectorsphere.locator.config;
 
 import io.sectorsphere.locator.LocatorApplication;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.Properties;
-import org.springframework.boot.EnvironmentPostProcessor;
-import org.springframework.boot.SpringApplication;
-import org.springframework.core.env.ConfigurableEnvironment;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.MutablePropertySources;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.support.PropertiesLoaderUtils;
+import io.sectorsphere.service.config.ServiceDefaults;
 
 /**
  * Adds {@code locator-service.properties} (port 6100, problem details, probes, ...) to a locator's
- * environment below everything else, even below {@code SpringApplicationBuilder.properties(...)}.
- *
- * <p>Not {@code application.yml}: the local cluster runs several deployables in one JVM, where only
- * the first {@code application.yml} on the class path is read, by all of them. Not
- * {@code @PropertySource} either: that would override the builder's properties. Applications other
- * than the locator are left alone.
+ * environment below everything else; see {@link ServiceDefaults}. Applications other than the
+ * locator are left alone.
  */
-public class LocatorDefaults implements EnvironmentPostProcessor {
+public class LocatorDefaults extends ServiceDefaults {
 
     static final String RESOURCE = "locator-service.properties";
-    private static final String DEFAULT_PROPERTIES = "defaultProperties";
 
-    @Override
-    public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-        if (!application.getAllSources().contains(LocatorApplication.class)) {
-            return;
-        }
-        Map<String, Object> merged = new HashMap<>(load());
-        MutablePropertySources sources = environment.getPropertySources();
-        PropertySource<?> given = sources.get(DEFAULT_PROPERTIES);
-        if (given instanceof MapPropertySource map) {
-            merged.putAll(map.getSource());
-        } else if (given != null) {
-            throw new IllegalStateException("unexpected kind of default properties: " + given.getClass().getName());
-        }
-        MapPropertySource defaults = new MapPropertySource(DEFAULT_PROPERTIES, merged);
-        if (given != null) {
-            sources.replace(DEFAULT_PROPERTIES, defaults);
-        } else {
-            sources.addLast(defaults);
-        }
-    }
-
-    private static Map<String, Object> load() {
-        try {
-            Properties properties = PropertiesLoaderUtils.loadProperties(new ClassPathResource(RESOURCE));
-            Map<String, Object> values = new HashMap<>();
-            properties.stringPropertyNames().forEach(name -> values.put(name, properties.getProperty(name)));
-            return values;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + RESOURCE, e);
-        }
+    public LocatorDefaults() {
+        super(LocatorApplication.class, RESOURCE);
     }
 }

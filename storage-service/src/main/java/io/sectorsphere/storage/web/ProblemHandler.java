@@ -1,5 +1,6 @@
 package io.sectorsphere.storage.web;
 
+import io.sectorsphere.service.web.ServiceProblemHandler;
 import io.sectorsphere.storage.cluster.FileNotLocatedException;
 import io.sectorsphere.storage.files.FileConflictException;
 import io.sectorsphere.storage.files.IncompleteContentException;
@@ -11,31 +12,23 @@ import io.sectorsphere.storage.replication.ReplicationBusyException;
 import io.sectorsphere.storage.security.AccessDeniedException;
 import io.sectorsphere.storage.security.UnauthenticatedException;
 import io.sectorsphere.storage.upload.DigestMismatchException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Every error as RFC 9457 problem details. Spring's own cases (unknown route, wrong method,
- * unreadable body, ...) come from the base class; this adds the storage node's.
+ * unreadable body, ...) and the shared ones (invalid arguments, unexpected failures) come from
+ * {@link ServiceProblemHandler}; this adds the storage node's.
  */
 @RestControllerAdvice
-class ProblemHandler extends ResponseEntityExceptionHandler {
+class ProblemHandler extends ServiceProblemHandler {
 
-    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badRequest(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage());
+    ProblemHandler() {
+        super("the storage node");
     }
 
     @ExceptionHandler(DigestMismatchException.class)
@@ -99,30 +92,5 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> busy(ReplicationBusyException e) {
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "10")
                 .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Replication queue full", e.getMessage()));
-    }
-
-    @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
-        log.error("unexpected failure of a request", e);
-        return problem(HttpStatus.INTERNAL_SERVER_ERROR, "Internal error", "the storage node failed to answer");
-    }
-
-    /** Record constructors fail inside JSON parsing; their message is the useful one. */
-    @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-                                                                  HttpHeaders headers, HttpStatusCode status,
-                                                                  WebRequest request) {
-        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
-            if (cause instanceof IllegalArgumentException invalid) {
-                return ResponseEntity.badRequest().body(badRequest(invalid));
-            }
-        }
-        return super.handleHttpMessageNotReadable(e, headers, status, request);
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-        problem.setTitle(title);
-        return problem;
     }
 }

@@ -1,4 +1,4 @@
-package io.sectorsphere.locator.web;
+package io.sectorsphere.service.web;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -16,10 +16,24 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Tomcat's report of errors it finds before any application code runs (an encoded NUL or slash in
  * the URL, a malformed request line), as problem details instead of an HTML page.
+ *
+ * <p>Installed on the host by {@link ProblemReportCustomizer}, which names the service in the detail.
  */
 public class ProblemReportValve extends ErrorReportValve {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String service;
+
+    /** For Tomcat, should it ever create the valve itself. */
+    public ProblemReportValve() {
+        this(ServiceProblemHandler.DEFAULT_SERVICE);
+    }
+
+    /** @param service what refused the request, as in "the locator" */
+    public ProblemReportValve(String service) {
+        this.service = service;
+    }
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {
@@ -37,7 +51,7 @@ public class ProblemReportValve extends ErrorReportValve {
         problem.put("type", "about:blank");
         problem.put("title", known != null ? known.getReasonPhrase() : "Error");
         problem.put("status", status);
-        problem.put("detail", "the request was refused before it reached the locator: malformed URL or headers");
+        problem.put("detail", "the request was refused before it reached " + service + ": malformed URL or headers");
         try {
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setCharacterEncoding("UTF-8");
