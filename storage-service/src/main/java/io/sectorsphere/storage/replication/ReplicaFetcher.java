@@ -26,8 +26,10 @@ import org.springframework.stereotype.Component;
 /**
  * Copies one file, with its record index if the source has one, from another storage node: both
  * are streamed into staging and verified (the file against the checksum asked for, the index
- * against its source's ETag), then the index and the file are renamed into place, in that order,
- * so the file never appears without the index it travels with.
+ * against its source's ETag), then the file and the index are renamed into place, in that order.
+ * An index renamed first would stand alone for a moment, be published as a file of its own, and
+ * could be copied alone to a third node by the replica check; a file briefly without its index
+ * only answers a records request with 404 for that moment.
  */
 @Component
 class ReplicaFetcher {
@@ -62,14 +64,14 @@ class ReplicaFetcher {
         Optional<StagedFile> index = exists(indexUri, authorization)
                 ? Optional.of(download(indexUri, null, authorization)) : Optional.empty();
         try (StagedFile data = download(URI.create(base + "?scope=local"), sha256, authorization)) {
-            if (index.isPresent()) {
-                fileStore.commit(index.get(), LocalFile.indexOf(name), true);
-            }
             try {
                 fileStore.commit(data, name, false);
             } catch (FileConflictException e) {
                 log.info("replica of {} not kept: {}", name, e.getMessage());
                 return false;
+            }
+            if (index.isPresent()) {
+                fileStore.commit(index.get(), LocalFile.indexOf(name), true);
             }
             metrics.written(data.size() + index.map(StagedFile::size).orElse(0L));
             return true;
