@@ -175,6 +175,27 @@ class ClusterReadsTest {
     }
 
     @Test
+    void recordIndexUploadedBeforeItsFileIsNeverLocatedAloneAndIsReadThroughTheFilesHolders() {
+        byte[][] records = {bytes("early"), bytes("bird")};
+        byte[] index = indexOf(records);
+        assertThat(first.put("/api/v1/files/early/first.dat.idx", index).statusCode()).isEqualTo(201);
+        // Published after the index: once it is located, the index had its chance to be published too.
+        assertThat(first.put("/api/v1/files/early/marker", bytes("m")).statusCode()).isEqualTo(201);
+        awaitLocatable("early/marker");
+
+        HttpResponse<byte[]> alone = second.get("/api/v1/files/early/first.dat.idx");
+
+        assertThat(alone.statusCode()).as("an index without its file is nowhere located").isEqualTo(404);
+        assertThat(first.put("/api/v1/files/early/first.dat", concat(records)).statusCode()).isEqualTo(201);
+        awaitLocatable("early/first.dat");
+        HttpResponse<byte[]> redirect = second.get("/api/v1/files/early/first.dat.idx");
+        assertThat(redirect.statusCode()).isEqualTo(307);
+        assertThat(redirect.headers().firstValue("Location"))
+                .hasValue(first.url() + "/api/v1/files/early/first.dat.idx");
+        assertThat(second.get("/api/v1/files/early/first.dat.idx?proxy=true").body()).isEqualTo(index);
+    }
+
+    @Test
     void replicaRequestCopiesTheFileWithItsIndex() {
         byte[][] records = {bytes("one"), bytes("two"), bytes("three")};
         byte[] data = concat(records);

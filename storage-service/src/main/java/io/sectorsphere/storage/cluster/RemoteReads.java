@@ -5,6 +5,7 @@ import io.sectorsphere.common.FileNamePaths;
 import io.sectorsphere.common.location.Replica;
 import io.sectorsphere.storage.config.NodeIdentity;
 import io.sectorsphere.storage.config.StorageProperties;
+import io.sectorsphere.storage.files.LocalFile;
 import io.sectorsphere.storage.metrics.StorageMetrics;
 import io.sectorsphere.storage.publish.LocatorClient;
 import jakarta.servlet.http.HttpServletRequest;
@@ -59,15 +60,25 @@ public class RemoteReads {
         this.readTimeout = properties.peers().readTimeout();
     }
 
-    /** The other holders of a file, nearest first. */
+    /**
+     * The other holders of a file, nearest first. A record index is not located on its own: the
+     * holders of its file hold it.
+     */
     public List<Replica> holders(FileName name) {
-        List<Replica> others = locator.locate(name).map(location -> location.replicas().stream()
-                .filter(replica -> !identity.isSelf(replica.holder())).toList()).orElse(List.of());
+        List<Replica> others = otherHolders(name);
+        if (others.isEmpty()) {
+            others = LocalFile.indexedFile(name).map(this::otherHolders).orElse(List.of());
+        }
         if (others.isEmpty()) {
             metrics.remoteRead("not_found");
             throw new FileNotLocatedException(name, "no node holds '" + name + "'");
         }
         return rtt.rank(others);
+    }
+
+    private List<Replica> otherHolders(FileName name) {
+        return locator.locate(name).map(location -> location.replicas().stream()
+                .filter(replica -> !identity.isSelf(replica.holder())).toList()).orElse(List.of());
     }
 
     /**

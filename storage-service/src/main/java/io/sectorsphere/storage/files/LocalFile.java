@@ -2,6 +2,7 @@ package io.sectorsphere.storage.files;
 
 import io.sectorsphere.common.FileName;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A file in this node's data directory as the local index knows it.
@@ -30,5 +31,23 @@ public record LocalFile(FileName name, long size, Instant mtime, String sha256) 
     /** The name of the record index that travels with a file named {@code name}. */
     public static FileName indexOf(FileName name) {
         return FileName.of(name.value() + INDEX_SUFFIX);
+    }
+
+    /** Whether {@code name} names a record index ({@code F.idx}). */
+    public static boolean isRecordIndex(FileName name) {
+        return name.value().endsWith(INDEX_SUFFIX) && name.value().length() > INDEX_SUFFIX.length();
+    }
+
+    /** The file a record index belongs to: {@code F} for {@code F.idx}. */
+    public static Optional<FileName> indexedFile(FileName name) {
+        if (!isRecordIndex(name)) {
+            return Optional.empty();
+        }
+        String value = name.value();
+        try {
+            return Optional.of(FileName.of(value.substring(0, value.length() - INDEX_SUFFIX.length())));
+        } catch (IllegalArgumentException notAName) {
+            return Optional.empty(); // "dir/.idx" or "..idx": an index of no file
+        }
     }
 }

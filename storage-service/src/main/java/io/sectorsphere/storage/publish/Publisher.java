@@ -28,8 +28,9 @@ import org.springframework.stereotype.Component;
  * Keeps this node's location records on the ring: every file it holds is published as soft state
  * with {@code record-ttl} and refreshed every third of it; a new file is published at once and a
  * removed one withdrawn at once. Work that fails (the locator is down or still joining) is retried
- * at the next round, every {@code rescan-interval}. A record index ({@code F.idx} beside {@code F})
- * is not published on its own: it travels with its file.
+ * at the next round, every {@code rescan-interval}. A record index ({@code F.idx}) is never
+ * published on its own, even while its file has not arrived yet: it travels with its file, so the
+ * replica check can never copy an index alone to another node.
  */
 @Component
 public class Publisher {
@@ -70,11 +71,6 @@ public class Publisher {
         FileName name = stored.file().name();
         withdrawals.remove(name.value());
         dirty.add(name.value());
-        // A record index published while it stood alone now travels with its file.
-        String companion = name.value() + LocalFile.INDEX_SUFFIX;
-        if (published.containsKey(companion)) {
-            withdrawals.put(companion, 0);
-        }
         drainSoon();
     }
 
@@ -83,11 +79,6 @@ public class Publisher {
         String name = removed.name().value();
         dirty.remove(name);
         withdrawals.put(name, 0);
-        // A record index left without its file is a file of its own from now on.
-        String companion = name + LocalFile.INDEX_SUFFIX;
-        if (index.contains(FileName.of(companion))) {
-            dirty.add(companion);
-        }
         drainSoon();
     }
 
@@ -147,7 +138,7 @@ public class Publisher {
     }
 
     private boolean withdraw(FileName name, NodeIdentity.Self self) {
-        if (index.contains(name) && !index.isCompanion(name)) {
+        if (index.contains(name) && !LocalFile.isRecordIndex(name)) {
             withdrawals.remove(name.value());
             return true;
         }
@@ -169,7 +160,7 @@ public class Publisher {
 
     private boolean publish(FileName name, NodeIdentity.Self self) {
         LocalFile file = index.get(name).orElse(null);
-        if (file == null || file.sha256() == null || index.isCompanion(name)) {
+        if (file == null || file.sha256() == null || LocalFile.isRecordIndex(name)) {
             // Gone, not hashed yet (announced again once it is), or travelling with its file.
             dirty.remove(name.value());
             return true;
