@@ -6,8 +6,6 @@ import io.sectorsphere.locator.ring.LocalNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.Banner;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -44,14 +42,8 @@ public final class LocatorNode implements AutoCloseable {
             args.add("--sector.locator.join=" + String.join(",", join));
         }
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(LocatorApplication.class)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                // The owner of the node closes it; a hook per context would race the others at exit.
-                .registerShutdownHook(false)
-                .run(args.toArray(String[]::new));
-        Integer actualPort = context.getEnvironment().getProperty("local.server.port", Integer.class);
-        return new LocatorNode(context, host, actualPort == null ? port : actualPort);
+        ConfigurableApplicationContext context = EmbeddedContexts.start(LocatorApplication.class, args);
+        return new LocatorNode(context, host, EmbeddedContexts.port(context, port));
     }
 
     public String host() {

@@ -5,8 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.springframework.boot.Banner;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -48,14 +46,8 @@ public final class StorageNode implements AutoCloseable {
         args.add("--sector.storage.data-dir=" + absolute);
         args.add("--sector.storage.locator-url=" + locatorUrl);
         properties.forEach((key, value) -> args.add("--" + key + "=" + value));
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(StorageApplication.class)
-                .bannerMode(Banner.Mode.OFF)
-                .logStartupInfo(false)
-                // The owner of the node closes it; a hook per context would race the others at exit.
-                .registerShutdownHook(false)
-                .run(args.toArray(String[]::new));
-        Integer actualPort = context.getEnvironment().getProperty("local.server.port", Integer.class);
-        return new StorageNode(context, host, actualPort == null ? port : actualPort, absolute);
+        ConfigurableApplicationContext context = EmbeddedContexts.start(StorageApplication.class, args);
+        return new StorageNode(context, host, EmbeddedContexts.port(context, port), absolute);
     }
 
     public String host() {
