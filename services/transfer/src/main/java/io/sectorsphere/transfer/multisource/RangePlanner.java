@@ -1,0 +1,93 @@
+package io.sectorsphere.transfer.multisource;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+
+/**
+ * Hands out the ranges of one file to the sources downloading it, each sized by what the asking
+ * source can move in a fixed time, so a fast source takes large ranges and a slow one small ones
+ * and all finish within about one range's time of each other. Near the end the ranges shrink to a
+ * share of what is left, so no source starts a long range while the others run dry. The unfetched
+ * rest of a failed range is handed out again, first.
+ */
+final class RangePlanner {
+
+    private final long size;
+    private final long minRange;
+    private final long maxRange;
+    private final Deque<ByteRange> returned = new ArrayDeque<>();
+    private long cursor;
+    private long completed;
+    private int inFlight;
+
+    RangePlanner(long size, long minRange, long maxRange) {
+        if (size < 0 || minRange < 1 || maxRange < minRange) {
+            throw new IllegalArgumentException("need size >= 0 and 1 <= minRange <= maxRange");
+        }
+        this.size = size;
+        this.minRange = minRange;
+        this.maxRange = maxRange;
+    }
+
+    /**
+     * The next range for a source that would like {@code preferred} bytes, while {@code activeSources}
+     * are still downloading; waits while nothing is left to hand out but ranges are still in flight
+     * (one may fail and come back). Empty once nothing is left and nothing is in flight.
+     */
+    synchronized Optional<ByteRange> next(long preferred, int activeSources) throws InterruptedException {
+        long want = Math.clamp(preferred, minRange, maxRange);
+        while (true) {
+            if (!returned.isEmpty()) {
+                ByteRange range = returned.poll();
+                if (range.length() > want) {
+                    returned.addFirst(new ByteRange(range.offset() + want, range.length() - want));
+                    range = new ByteRange(range.offset(), want);
+                }
+                inFlight++;
+                return Optional.of(range);
+            }
+            if (cursor < size) {
+                long remaining = size - cursor;
+                long share = Math.max(minRange, ceilDiv(remaining, Math.max(1, activeSources)));
+                long length = Math.min(Math.min(want, share), remaining);
+                ByteRange range = new ByteRange(cursor, length);
+                cursor += length;
+                inFlight++;
+                return Optional.of(range);
+            }
+            if (inFlight == 0) {
+                return Optional.empty();
+            }
+            wait();
+        }
+    }
+
+    synchronized void completed(ByteRange range) {
+        inFlight--;
+        completed += range.length();
+        notifyAll();
+    }
+
+    /** {@code range} failed after its first {@code done} bytes were written; the rest is handed out again. */
+    synchronized void failed(ByteRange range, long done) {
+        inFlight--;
+        completed += done;
+        if (done < range.length()) {
+            returned.add(new ByteRange(range.offset() + done, range.length() - done));
+        }
+        notifyAll();
+    }
+
+    synchronized boolean complete() {
+        return completed == size;
+    }
+
+    synchronized long completedBytes() {
+        return completed;
+    }
+
+    private static long ceilDiv(long a, long b) {
+        return (a + b - 1) / b;
+    }
+}
