@@ -14,12 +14,17 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** docker-compose.yml as docker-compose itself reads it: valid, and wired into one ring. */
+/** docker-compose.yml as docker-compose itself reads it: valid, one ring, a storage node beside every locator. */
 class DockerComposeTest {
 
     private static final List<String> LOCATORS = List.of("sector-locator-1", "sector-locator-2", "sector-locator-3");
+    private static final List<String> STORAGE_NODES = List.of("sector-storage-1", "sector-storage-2", "sector-storage-3");
+    private static final String TOKEN = "compose-test-token";
+    /** printf %s compose-test-token | sha256sum */
+    private static final String TOKEN_SHA256 = "f3e62ae3b2f197b94f0be92025bf36ced1fd195308dc64c4030d64d2cdf9bd4e";
 
     private static Map<String, Object> services;
+    private static Map<String, Object> volumes;
 
     // Per test rather than per class, so that every skipped check is reported with its reason.
     @BeforeEach
@@ -28,7 +33,9 @@ class DockerComposeTest {
         if (services == null) {
             Tool.Result config = compose(Repository.composeFile(), "config");
             assertThat(config.exitCode()).as(config.describe()).isZero();
-            services = map(PlainYaml.parse(config.stdout()), "services");
+            Map<String, Object> resolved = PlainYaml.parse(config.stdout());
+            services = map(resolved, "services");
+            volumes = map(resolved, "volumes");
         }
     }
 
@@ -55,8 +62,18 @@ class DockerComposeTest {
     }
 
     @Test
-    void runsThreeLocatorsAndPrometheus() {
-        assertThat(services).containsOnlyKeys(List.of("sector-locator-1", "sector-locator-2", "sector-locator-3", "prometheus"));
+    void refusesToStartWithoutTheHashOfTheWriteToken() {
+        Tool.Result check = Tool.DOCKER_COMPOSE.run(Repository.root(),
+                environment -> environment.remove("SECTOR_TOKEN_SHA256"), "-f", Repository.composeFile().toString(), "config", "-q");
+
+        assertThat(check.exitCode()).isNotZero();
+        assertThat(check.stderr()).contains("SECTOR_TOKEN_SHA256");
+    }
+
+    @Test
+    void runsThreeNodesOfLocatorAndStorageAndPrometheus() {
+        assertThat(services).containsOnlyKeys(List.of("sector-locator-1", "sector-locator-2", "sector-locator-3",
+                "sector-storage-1", "sector-storage-2", "sector-storage-3", "storage-data-owner", "prometheus"));
     }
 
     @ParameterizedTest
@@ -122,6 +139,90 @@ class DockerComposeTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void storageNodeKPublishesToLocatorKAndAdvertisesItsOwnServiceNameOnPort6200(int k) {
+        Map<String, Object> storage = map(services, STORAGE_NODES.get(k - 1));
+        Map<String, Object> env = map(storage, "environment");
+        Map<String, Object> locatorEnv = map(map(services, LOCATORS.get(k - 1)), "environment");
+
+        assertThat(storage.get("image")).isEqualTo("sectorsphere/storage-service:" + Repository.projectVersion());
+        assertThat(env).containsEntry("SECTOR_STORAGE_ADVERTISEDHOST", STORAGE_NODES.get(k - 1)).containsEntry("SERVER_PORT", "6200");
+        assertThat(env.get("SECTOR_STORAGE_LOCATORURL"))
+                .isEqualTo("http://" + locatorEnv.get("SECTOR_LOCATOR_ADVERTISEDHOST") + ":" + locatorEnv.get("SERVER_PORT"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void storageNodeKKeepsItsFilesOnAVolumeOfItsOwn(int k) {
+        Map<String, Object> storage = map(services, STORAGE_NODES.get(k - 1));
+        String dataDir = String.valueOf(map(storage, "environment").get("SECTOR_STORAGE_DATADIR"));
+        String volume = "storage-%d-data".formatted(k);
+
+        assertThat(dataDir).startsWith("/");
+        assertThat(list(storage, "volumes")).containsExactly(volume + ":" + dataDir + ":rw");
+        assertThat(volumes).containsKey(volume);
+    }
+
+    @Test
+    void everyDataVolumeIsMadeWritableForTheImagesUserBeforeAnyStorageNodeStarts() {
+        Map<String, Object> owner = map(services, "storage-data-owner");
+
+        assertThat(list(owner, "volumes")).containsExactlyInAnyOrder(
+                "storage-1-data:/volumes/1:rw", "storage-2-data:/volumes/2:rw", "storage-3-data:/volumes/3:rw");
+        assertThat(String.join(" ", list(owner, "command").stream().map(String::valueOf).toList()))
+                .contains("chgrp 1000 /volumes/*").contains("chmod 2770 /volumes/*");
+        for (String name : STORAGE_NODES) {
+            assertThat(map(map(map(services, name), "depends_on"), "storage-data-owner")).as(name)
+                    .containsEntry("condition", "service_completed_successfully");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void storageNodeKStartsOnceLocatorKIsHealthy(int k) {
+        assertThat(map(map(map(services, STORAGE_NODES.get(k - 1)), "depends_on"), LOCATORS.get(k - 1)))
+                .containsEntry("condition", "service_healthy");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sector-storage-1", "sector-storage-2", "sector-storage-3"})
+    void storageHealthMeansReadinessOnTheStoragePort(String name) {
+        Map<String, Object> storage = map(services, name);
+
+        assertThat(list(map(storage, "healthcheck"), "test")).containsExactly("CMD", "/workspace/health-check");
+        assertThat(map(storage, "environment"))
+                .containsEntry("THC_PORT", "6200")
+                .containsEntry("THC_PATH", "/actuator/health/readiness");
+    }
+
+    @Test
+    void storageNodeKIsPublishedOnTheAddressOfNodeK() {
+        for (int k = 1; k <= STORAGE_NODES.size(); k++) {
+            assertThat(list(map(services, STORAGE_NODES.get(k - 1)), "ports"))
+                    .containsExactly("127.0.0.%d:6200:6200/tcp".formatted(10 + k));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sector-storage-1", "sector-storage-2", "sector-storage-3"})
+    void storageNodesKnowOnlyTheHashOfTheWriteTokenAndAllowWritesFromLoopbackAndDockerNetworks(String name) {
+        Map<String, Object> env = map(map(services, name), "environment");
+
+        assertThat(env)
+                .containsEntry("SECTOR_STORAGE_SECURITY_ACCOUNTS_0_NAME", "operator")
+                .containsEntry("SECTOR_STORAGE_SECURITY_ACCOUNTS_0_TOKENSHA256", TOKEN_SHA256)
+                .doesNotContainValue(TOKEN);
+        assertThat(String.valueOf(env.get("SECTOR_STORAGE_SECURITY_WRITEALLOW")).split(",", -1))
+                .containsExactly("127.0.0.0/8", "::1/128", "172.16.0.0/12", "192.168.0.0/16");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sector-locator-1", "sector-locator-2", "sector-locator-3"})
+    void locatorsPresentTheWriteTokenWhenTheyAskForCopies(String name) {
+        assertThat(map(map(services, name), "environment")).containsEntry("SECTOR_LOCATOR_REPLICATION_TOKEN", TOKEN);
+    }
+
     @Test
     void prometheusReadsTheCheckedInConfig() {
         Map<String, Object> prometheus = map(services, "prometheus");
@@ -136,6 +237,11 @@ class DockerComposeTest {
         command[0] = "-f";
         command[1] = file.toString();
         System.arraycopy(args, 0, command, 2, args.length);
-        return Tool.DOCKER_COMPOSE.run(file.getParent(), command);
+        // Fixed values rather than whatever the developer's shell exports.
+        return Tool.DOCKER_COMPOSE.run(file.getParent(), environment -> {
+            environment.put("SECTOR_TOKEN", TOKEN);
+            environment.put("SECTOR_TOKEN_SHA256", TOKEN_SHA256);
+            environment.remove("SECTOR_WRITE_ALLOW");
+        }, command);
     }
 }

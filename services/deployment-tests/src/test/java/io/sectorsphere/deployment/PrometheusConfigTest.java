@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** deploy/prometheus: valid for Prometheus, and scraping what the compose file runs. */
 class PrometheusConfigTest {
@@ -36,30 +38,34 @@ class PrometheusConfigTest {
         assertThat(Tool.PROMTOOL.run(dir, "check", "config", broken.toString()).exitCode()).isNotZero();
     }
 
-    @Test
-    void scrapesTheActuatorEndpointOfEveryLocatorInTheComposeFile() {
-        Map<String, Object> job = locatorJob();
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+        "sector-locator, 6100",
+        "sector-storage, 6200",
+    })
+    void scrapesTheActuatorEndpointOfEveryServiceOfThatKindInTheComposeFile(String prefix, int port) {
+        Map<String, Object> job = job(prefix);
         List<Object> targets = list(list(job, "static_configs").getFirst(), "targets");
 
         assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
-        assertThat(targets).containsExactlyInAnyOrderElementsOf(composeLocators().stream().map(s -> s + ":6100").toList());
+        assertThat(targets).containsExactlyInAnyOrderElementsOf(composeServices(prefix).stream().map(s -> s + ":" + port).toList());
     }
 
-    private static Map<String, Object> locatorJob() {
+    private static Map<String, Object> job(String name) {
         return list(PlainYaml.read(Repository.prometheusConfig()), "scrape_configs").stream()
                 .map(PrometheusConfigTest::asMap)
-                .filter(job -> "sector-locator".equals(job.get("job_name")))
+                .filter(job -> name.equals(job.get("job_name")))
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no scrape job sector-locator"));
+                .orElseThrow(() -> new AssertionError("no scrape job " + name));
     }
 
     /** Read from the file directly, so this check runs where docker-compose is not installed. */
-    private static List<String> composeLocators() {
-        List<String> locators = map(PlainYaml.read(Repository.composeFile()), "services").keySet().stream()
-                .filter(name -> name.startsWith("sector-locator-"))
+    private static List<String> composeServices(String prefix) {
+        List<String> names = map(PlainYaml.read(Repository.composeFile()), "services").keySet().stream()
+                .filter(name -> name.startsWith(prefix + "-"))
                 .toList();
-        assertThat(locators).isNotEmpty();
-        return locators;
+        assertThat(names).isNotEmpty();
+        return names;
     }
 
     @SuppressWarnings("unchecked")

@@ -9,7 +9,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** An external command-line checker (docker-compose, promtool) that tests use when it is installed. */
 record Tool(String name, String debianPackage) {
@@ -43,13 +45,20 @@ record Tool(String name, String debianPackage) {
     }
 
     Result run(Path workDir, String... args) {
+        return run(workDir, environment -> { }, args);
+    }
+
+    /** Runs the tool with the environment of this JVM as {@code environment} edits it. */
+    Result run(Path workDir, Consumer<Map<String, String>> environment, String... args) {
         List<String> command = new ArrayList<>(List.of(name));
         command.addAll(List.of(args));
         try {
             Path out = Files.createTempFile(name, ".out");
             Path err = Files.createTempFile(name, ".err");
             try {
-                Process process = new ProcessBuilder(command)
+                ProcessBuilder builder = new ProcessBuilder(command);
+                environment.accept(builder.environment());
+                Process process = builder
                         .directory(workDir.toFile())
                         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                         .redirectOutput(out.toFile())
