@@ -1,0 +1,224 @@
+package io.sectorsphere.udt.cc;
+
+import io.sectorsphere.udt.SequenceNumbers;
+
+/**
+ * For dedicated long paths, where a lost packet is usually noise on the line rather than a full
+ * queue: paces at a model of the path (bottleneck rate and minimum RTT) instead of backing off on
+ * every loss, and backs off only on evidence of congestion.
+ *
+ * <p>Why: a loss-driven controller at 0.1 % random loss on a 200 ms path is cut every few round
+ * trips and never regrows (TCP CUBIC and UDT 4.11 end at about a tenth of the link). Here, as in
+ * BBR, the rate is the highest receive rate the peer reported over the last ten rounds (a rate
+ * the path has shown it carries), and the sender probes for more by cycling its pacing gain over
+ * eight rounds: 1.25 to find spare capacity, 0.75 to drain the queue the probe built, then 1.
+ * Startup paces at 2/ln 2 times the measured rate, which doubles the delivered rate per round,
+ * but not above 1.25 times the peer's packet-pair capacity estimate (the receive rate reaches us a
+ * round late, so without that cap startup would overfill the queue by more than a BDP), until
+ * the rate stops growing by a quarter for three rounds or losses turn heavy, and then drains the
+ * queue it built.
+ *
+ * <p>Loss is taken as congestion only when a round's losses exceed {@value #HEAVY_LOSS_RATE} of
+ * the packets it sent, or come with a queue: the RTT (from ACK/ACK2) above the minimum by more
+ * than half the minimum. Then the rate model drops to 0.85 of the lower of the model and the
+ * current receive rate, and the gain cycle restarts at its draining phase; repeated rounds of
+ * congestion keep cutting, so two flows on a link, or cross traffic, end near their shares
+ * instead of holding a standing queue. The minimum RTT comes from our own send times (see
+ * {@link RoundTripSampler}) over ten seconds. The engine's cap on unacknowledged packets is
+ * about three path BDPs: packets behind a hole stay unacknowledged until the retransmission
+ * arrives, and pacing, not the cap, is the control.
+ */
+public final class DedicatedCongestionControl implements CongestionControl {
+
+    static final double HEAVY_LOSS_RATE = 0.02;
+    private static final int MIN_HEAVY_LOSSES = 3;
+    private static final double STARTUP_GAIN = 2 / Math.log(2);
+    private static final double[] PROBE_GAINS = {1.25, 0.75, 1, 1, 1, 1, 1, 1};
+    private static final double FULL_PIPE_GROWTH = 1.25;
+    private static final int FULL_PIPE_ROUNDS = 3;
+    private static final int MAX_DRAIN_ROUNDS = 3;
+    private static final double CONGESTION_CUT = 0.85;
+    private static final double QUEUE_DELAY_FRACTION = 0.5;
+    private static final long MIN_ROUND_MICROS = 20_000;
+    private static final long MIN_BANDWIDTH_WINDOW_MICROS = 500_000;
+    private static final long MIN_RTT_WINDOW_MICROS = 10_000_000;
+    private static final int BANDWIDTH_WINDOW_ROUNDS = 10;
+    private static final double INITIAL_WINDOW = 16;
+    private static final double WINDOW_CAP_BDPS = 3;
+    private static final double CAP_SLACK_PACKETS = 16;
+    private static final double WINDOW_LIMITED_FRACTION = 0.9;
+    /** Startup never paces above this multiple of the peer's packet-pair capacity estimate. */
+    private static final double STARTUP_PACKET_PAIR_CAP = 1.25;
+
+    private enum Phase { STARTUP, DRAIN, PROBE_BANDWIDTH }
+
+    private final SlidingWindowMax bandwidthFilter = new SlidingWindowMax();
+    private final SlidingWindowMax negatedRttFilter = new SlidingWindowMax();
+    private final RoundTripSampler rttSampler = new RoundTripSampler();
+    private CongestionContext context;
+    private LossTally roundLosses;
+    private Phase phase;
+    private int lastAck;
+    private long roundStartMicros;
+    private int roundsInPhase;
+    private double fullPipeBandwidth;
+    private int roundsWithoutGrowth;
+    private int gainIndex;
+    private long gainPhaseStartMicros;
+    private double bandwidth;
+    private double minRttMicros;
+
+    @Override
+    public String name() {
+        return "dedicated";
+    }
+
+    @Override
+    public void init(CongestionContext context) {
+        this.context = context;
+        long now = context.nowMicros();
+        roundLosses = new LossTally(context.sendCurrentSequence());
+        phase = Phase.STARTUP;
+        lastAck = SequenceNumbers.increment(context.sendCurrentSequence());
+        roundStartMicros = now;
+        minRttMicros = context.rttMicros();
+        bandwidth = INITIAL_WINDOW * 1e6 / minRttMicros;
+        bandwidthFilter.reset(now, bandwidth);
+    }
+
+    @Override
+    public void onPacketSent(int sequence, boolean retransmission) {
+        if (!retransmission) {
+            roundLosses.onSent();
+            rttSampler.onSent(sequence, context.nowMicros());
+        }
+    }
+
+    @Override
+    public void onAck(int ackSequence) {
+        long now = context.nowMicros();
+        if (SequenceNumbers.compare(ackSequence, lastAck) > 0) {
+            lastAck = ackSequence;
+        }
+        long rttSample = rttSampler.onAck(ackSequence, now);
+        if (rttSample > 0) {
+            negatedRttFilter.add(now, -rttSample);
+            minRttMicros = -negatedRttFilter.max(now, MIN_RTT_WINDOW_MICROS);
+        }
+        // A window-limited sender's receive rate shows its window, not the path: skip such samples,
+        // or a long hole repair would talk the model down (BBR's application-limited samples).
+        boolean windowLimited = unacknowledged() >= WINDOW_LIMITED_FRACTION * congestionWindowPackets();
+        if (context.receiveRate() > 0 && !windowLimited) {
+            bandwidthFilter.add(now, context.receiveRate());
+        }
+        bandwidth = bandwidthFilter.max(now, Math.max(MIN_BANDWIDTH_WINDOW_MICROS, BANDWIDTH_WINDOW_ROUNDS * roundMicros()));
+        if (now - roundStartMicros >= roundMicros()) {
+            endRound(now);
+        }
+        if (phase == Phase.PROBE_BANDWIDTH && now - gainPhaseStartMicros >= roundMicros()) {
+            gainIndex = (gainIndex + 1) % PROBE_GAINS.length;
+            gainPhaseStartMicros = now;
+        }
+    }
+
+    @Override
+    public void onLoss(int[] lossList) {
+        roundLosses.onLoss(lossList);
+    }
+
+    /** EXP: nothing came back for several RTTs, a sign the path is gone or badly congested. */
+    @Override
+    public void onTimeout() {
+        cutRate(context.nowMicros());
+    }
+
+    @Override
+    public double packetSendPeriodMicros() {
+        double rate = pacingGain() * bandwidth;
+        if (phase == Phase.STARTUP && context.bandwidth() > 0) {
+            rate = Math.min(rate, STARTUP_PACKET_PAIR_CAP * context.bandwidth());
+        }
+        return 1e6 / rate;
+    }
+
+    @Override
+    public double congestionWindowPackets() {
+        if (phase == Phase.STARTUP) {
+            return context.maxCongestionWindow();
+        }
+        return bandwidth * (WINDOW_CAP_BDPS * minRttMicros + 2.0 * context.synIntervalMicros()) / 1e6
+                + CAP_SLACK_PACKETS;
+    }
+
+    private double pacingGain() {
+        return switch (phase) {
+            case STARTUP -> STARTUP_GAIN;
+            case DRAIN -> 1 / STARTUP_GAIN;
+            case PROBE_BANDWIDTH -> PROBE_GAINS[gainIndex];
+        };
+    }
+
+    private long roundMicros() {
+        return Math.max(MIN_ROUND_MICROS, (long) minRttMicros);
+    }
+
+    private void endRound(long now) {
+        roundStartMicros = now;
+        roundsInPhase++;
+        boolean congested = congested();
+        roundLosses.restart();
+        switch (phase) {
+            case STARTUP -> {
+                if (bandwidth >= fullPipeBandwidth * FULL_PIPE_GROWTH) {
+                    fullPipeBandwidth = bandwidth;
+                    roundsWithoutGrowth = 0;
+                } else {
+                    roundsWithoutGrowth++;
+                }
+                if (congested || roundsWithoutGrowth >= FULL_PIPE_ROUNDS) {
+                    enter(Phase.DRAIN, now);
+                }
+            }
+            case DRAIN -> {
+                if (unacknowledged() <= bandwidth * minRttMicros / 1e6 || roundsInPhase >= MAX_DRAIN_ROUNDS) {
+                    enter(Phase.PROBE_BANDWIDTH, now);
+                }
+            }
+            case PROBE_BANDWIDTH -> {
+                if (congested) {
+                    cutRate(now);
+                }
+            }
+        }
+    }
+
+    private boolean congested() {
+        if (roundLosses.lost() == 0) {
+            return false;
+        }
+        boolean heavy = roundLosses.lost() >= MIN_HEAVY_LOSSES && roundLosses.lossRate() > HEAVY_LOSS_RATE;
+        boolean queueing = context.rttMicros() - minRttMicros > QUEUE_DELAY_FRACTION * minRttMicros;
+        return heavy || queueing;
+    }
+
+    private void cutRate(long now) {
+        double delivered = context.receiveRate() > 0 ? Math.min(bandwidth, context.receiveRate()) : bandwidth;
+        bandwidth = Math.max(delivered * CONGESTION_CUT, INITIAL_WINDOW * 1e6 / Math.max(minRttMicros, 1));
+        bandwidthFilter.reset(now, bandwidth);
+        if (phase == Phase.PROBE_BANDWIDTH) {
+            gainIndex = 1;
+            gainPhaseStartMicros = now;
+        }
+    }
+
+    private void enter(Phase next, long now) {
+        phase = next;
+        roundsInPhase = 0;
+        gainIndex = 0;
+        gainPhaseStartMicros = now;
+    }
+
+    private double unacknowledged() {
+        return SequenceNumbers.offset(lastAck, context.sendCurrentSequence()) + 1;
+    }
+}

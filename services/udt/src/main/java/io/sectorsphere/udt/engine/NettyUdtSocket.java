@@ -1,0 +1,172 @@
+package io.sectorsphere.udt.engine;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.sectorsphere.udt.UdtException;
+import io.sectorsphere.udt.UdtSocket;
+import io.sectorsphere.udt.UdtStats;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** The application's handle on one established connection. */
+final class NettyUdtSocket implements UdtSocket {
+
+    /** File regions are mapped this much at a time, so a huge file never needs one huge mapping. */
+    private static final long MAP_CHUNK = 64L << 20;
+
+    private final UdtConnection connection;
+    private final NettyUdtEndpoint endpoint;
+    private final UdtInputStream input;
+    private final UdtOutputStream output;
+    private volatile UdtStats lastStats;
+
+    NettyUdtSocket(UdtConnection connection, NettyUdtEndpoint endpoint) {
+        this.connection = connection;
+        this.endpoint = endpoint;
+        this.input = new UdtInputStream(connection.receiveBuffer);
+        this.output = new UdtOutputStream(connection, endpoint.channel().alloc());
+    }
+
+    @Override
+    public InputStream inputStream() {
+        return input;
+    }
+
+    @Override
+    public OutputStream outputStream() {
+        return output;
+    }
+
+    @Override
+    public long sendFile(FileChannel file, long position, long count) throws IOException {
+        output.pushPartial();
+        int payloadSize = connection.payloadSize();
+        long done = 0;
+        while (done < count) {
+            long length = Math.min(MAP_CHUNK, count - done);
+            MappedByteBuffer mapped = file.map(FileChannel.MapMode.READ_ONLY, position + done, length);
+            // Packets are slices of the mapping: the file's pages go to the socket without a copy here.
+            ByteBuf region = Unpooled.wrappedBuffer(mapped);
+            try {
+                for (int at = 0; at < length; at += payloadSize) {
+                    output.appendPacket(region.retainedSlice(at, (int) Math.min(payloadSize, length - at)));
+                }
+            } finally {
+                region.release();
+            }
+            done += length;
+        }
+        return done;
+    }
+
+    @Override
+    public long receiveFile(FileChannel file, long position, long count) throws IOException {
+        long written = 0;
+        while (written < count) {
+            ByteBuf chunk = input.nextChunk();
+            if (chunk == null) {
+                throw new UdtException("the peer ended the stream after " + written + " of " + count + " bytes");
+            }
+            int n = (int) Math.min(chunk.readableBytes(), count - written);
+            ByteBuffer source = chunk.nioBuffer(chunk.readerIndex(), n);
+            while (source.hasRemaining()) {
+                written += file.write(source, position + written);
+            }
+            chunk.skipBytes(n);
+        }
+        return written;
+    }
+
+    @Override
+    public UdtStats stats() {
+        if (connection.state() == UdtConnection.State.CLOSED) {
+            return lastStats != null ? lastStats : onLoop(connection::stats);
+        }
+        UdtStats stats = onLoop(connection::stats);
+        lastStats = stats;
+        return stats;
+    }
+
+    private UdtStats onLoop(java.util.concurrent.Callable<UdtStats> task) {
+        if (connection.loop().inEventLoop()) {
+            try {
+                return task.call();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        try {
+            return connection.loop().submit(task).get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading statistics", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("cannot read statistics", e);
+        }
+    }
+
+    @Override
+    public InetSocketAddress localAddress() {
+        return endpoint.localAddress();
+    }
+
+    @Override
+    public InetSocketAddress remoteAddress() {
+        return connection.peer();
+    }
+
+    @Override
+    public int socketId() {
+        return connection.socketId();
+    }
+
+    @Override
+    public boolean isOpen() {
+        return connection.state() == UdtConnection.State.CONNECTED;
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (connection.state() != UdtConnection.State.CONNECTED) {
+            output.discard();
+            input.close();
+            return;
+        }
+        try {
+            output.pushPartial();
+            connection.sendBuffer.awaitEmpty(connection.options().linger().toNanos());
+        } catch (UdtException e) {
+            // The connection already failed; closing is all that is left.
+        } finally {
+            output.discard();
+            shutdownOnLoop();
+            input.close();
+        }
+    }
+
+    @Override
+    public void abort() {
+        output.discard();
+        shutdownOnLoop();
+        input.close();
+    }
+
+    private void shutdownOnLoop() {
+        stats();
+        try {
+            connection.loop().submit(connection::shutdown).get(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | java.util.concurrent.RejectedExecutionException e) {
+            // The endpoint is gone: nothing left to tell the peer.
+        }
+    }
+}

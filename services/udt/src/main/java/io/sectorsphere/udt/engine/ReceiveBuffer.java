@@ -1,0 +1,137 @@
+package io.sectorsphere.udt.engine;
+
+import io.netty.buffer.ByteBuf;
+import io.sectorsphere.udt.UdtException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.util.ArrayDeque;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * In-order payloads the event loop delivered and the application has not read yet. Bounded:
+ * the loop accepts a data packet only while this holds fewer than its capacity, and advertises
+ * the free space to the peer as its flow window.
+ */
+final class ReceiveBuffer {
+
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition notEmpty = lock.newCondition();
+    private final ArrayDeque<ByteBuf> queue;
+    private final int capacity;
+    private final Runnable onSpaceFreed;
+    private boolean finished;
+    private boolean discarded;
+    private UdtException failure;
+
+    /** {@code onSpaceFreed} runs on the reading thread when it takes a packet from a nearly full buffer. */
+    ReceiveBuffer(int capacity, Runnable onSpaceFreed) {
+        this.capacity = capacity;
+        this.queue = new ArrayDeque<>(Math.min(capacity, 1024));
+        this.onSpaceFreed = onSpaceFreed;
+    }
+
+    int capacity() {
+        return capacity;
+    }
+
+    int size() {
+        lock.lock();
+        try {
+            return queue.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Takes ownership of {@code payload}. */
+    void offer(ByteBuf payload) {
+        lock.lock();
+        try {
+            if (discarded || finished || failure != null) {
+                payload.release();
+                return;
+            }
+            queue.addLast(payload);
+            if (queue.size() == 1) {
+                notEmpty.signal();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * The next payload, waiting for one; {@code null} once the peer shut down and everything was
+     * read. Throws when the connection broke.
+     */
+    ByteBuf take() throws IOException {
+        boolean wasNearlyFull;
+        ByteBuf next;
+        lock.lock();
+        try {
+            while (queue.isEmpty() && !finished && failure == null && !discarded) {
+                notEmpty.await();
+            }
+            if (queue.isEmpty()) {
+                if (failure != null) {
+                    throw new UdtException(failure.getMessage(), failure);
+                }
+                if (discarded) {
+                    throw new UdtException("the connection is closed");
+                }
+                return null;
+            }
+            wasNearlyFull = queue.size() >= capacity - capacity / 8;
+            next = queue.pollFirst();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while receiving");
+        } finally {
+            lock.unlock();
+        }
+        if (wasNearlyFull) {
+            onSpaceFreed.run();
+        }
+        return next;
+    }
+
+    /** The peer shut down: readers get what is left, then the end of the stream. */
+    void finish() {
+        lock.lock();
+        try {
+            finished = true;
+            notEmpty.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The connection broke: readers get what is left, then {@code reason}. */
+    void fail(UdtException reason) {
+        lock.lock();
+        try {
+            if (failure == null && !finished) {
+                failure = reason;
+            }
+            notEmpty.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** This side closed: unread data is dropped. */
+    void discard() {
+        lock.lock();
+        try {
+            discarded = true;
+            ByteBuf payload;
+            while ((payload = queue.pollFirst()) != null) {
+                payload.release();
+            }
+            notEmpty.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+}
