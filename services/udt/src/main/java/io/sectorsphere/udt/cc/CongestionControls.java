@@ -8,10 +8,12 @@ import java.util.function.Supplier;
 public final class CongestionControls {
 
     /** The controller used when a transfer names none. */
-    public static final String DEFAULT = "native";
+    public static final String DEFAULT = "fair";
 
     private static final Map<String, Supplier<CongestionControl>> FACTORIES = Map.of(
-            "native", NativeCongestionControl::new);
+            "native", NativeCongestionControl::new,
+            "fair", FairCongestionControl::new,
+            "dedicated", DedicatedCongestionControl::new);
 
     private CongestionControls() {
     }

@@ -135,8 +135,11 @@ public final class DedicatedCongestionControl implements CongestionControl {
     @Override
     public double packetSendPeriodMicros() {
         double rate = pacingGain() * bandwidth;
-        if (phase == Phase.STARTUP && context.bandwidth() > 0) {
-            rate = Math.min(rate, STARTUP_PACKET_PAIR_CAP * context.bandwidth());
+        if (phase == Phase.STARTUP) {
+            // The packet-pair estimate starts near zero and may be wrong: it may slow the doubling
+            // down to the end of the path's capacity, never hold the rate down below twice what arrives.
+            double packetPairCap = Math.max(STARTUP_PACKET_PAIR_CAP * context.bandwidth(), 2 * bandwidth);
+            rate = Math.min(rate, packetPairCap);
         }
         return 1e6 / rate;
     }

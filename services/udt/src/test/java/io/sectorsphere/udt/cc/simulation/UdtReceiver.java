@@ -8,8 +8,9 @@ import java.util.TreeMap;
 
 /**
  * UDT's receiver side as the congestion controllers see it: a light ACK every 64 packets, a
- * full ACK every SYN (10 ms) carrying RTT, receive rate and packet-pair bandwidth, ACK2 for RTT,
- * a NAK as soon as a gap appears, and the draft's NAK timer repeating losses not yet repaired.
+ * full ACK every SYN (10 ms) when the acknowledged sequence moved, carrying RTT, receive rate and
+ * packet-pair bandwidth, ACK2 for RTT, a NAK as soon as a gap appears, and a NAK timer repeating
+ * losses not yet repaired (max(RTT + 4 RTT variance, 30 ms), as our engine's).
  */
 final class UdtReceiver {
 
@@ -29,7 +30,7 @@ final class UdtReceiver {
     private long lastArrivalNanos = -1;
     private long probeStartNanos = -1;
     private int sinceLightAck;
-    private boolean arrivedSinceFullAck;
+    private int lastFullAck;
     private int ackId;
     private int rttMicros = 100_000;
     private int rttVarianceMicros = 50_000;
@@ -38,6 +39,7 @@ final class UdtReceiver {
         this.loop = loop;
         this.link = link;
         this.expected = firstSequence;
+        this.lastFullAck = firstSequence;
     }
 
     void connect(UdtSender sender) {
@@ -70,7 +72,6 @@ final class UdtReceiver {
         } else if (losses.remove(sequence) != null) {
             delivered++;
         }
-        arrivedSinceFullAck = true;
         if (++sinceLightAck >= LIGHT_ACK_PACKETS) {
             sinceLightAck = 0;
             int ack = ackNumber();
@@ -98,14 +99,14 @@ final class UdtReceiver {
 
     private void onSyn() {
         repeatStaleLosses();
-        if (!arrivedSinceFullAck) {
+        int ack = ackNumber();
+        if (ack == lastFullAck) {
             return;
         }
-        arrivedSinceFullAck = false;
+        lastFullAck = ack;
         int id = ++ackId;
         fullAckTimes.put(id, loop.nowNanos());
-        fullAckTimes.keySet().removeIf(old -> old < id - 1024);
-        int ack = ackNumber();
+        fullAckTimes.remove(id - 1024);
         int rtt = rttMicros;
         int rttVar = rttVarianceMicros;
         int rate = arrivals.packetsPerSecond();
@@ -115,7 +116,7 @@ final class UdtReceiver {
 
     private void repeatStaleLosses() {
         long now = loop.nowNanos();
-        long staleBefore = now - (rttMicros + 4L * rttVarianceMicros) * 1000 - SYN_NANOS;
+        long staleBefore = now - Math.max((rttMicros + 4L * rttVarianceMicros) * 1000, 3 * SYN_NANOS);
         List<Integer> stale = new ArrayList<>();
         for (Map.Entry<Integer, Long> loss : losses.entrySet()) {
             if (loss.getValue() < staleBefore) {

@@ -9,8 +9,10 @@ import java.util.TreeSet;
  * sends retransmissions first, new packets only while the unacknowledged count is below
  * min(flow window, congestion window), paces by the send period except that every 16th packet
  * is followed at once by the next (UDT's packet pair), and on EXP expiry re-sends everything
- * unacknowledged and calls {@code onTimeout}. RTT, receive rate and bandwidth are smoothed from
- * full ACKs as UDT 4.11's sender smooths them.
+ * unacknowledged and calls {@code onTimeout}. As our engine does, a light ACK only moves the
+ * window, and {@code onAck} comes with a full ACK that acknowledges new data; RTT, receive rate
+ * and bandwidth are smoothed from such ACKs starting from UDT 4.11's initial values (100 ms RTT,
+ * 16 packets/s, 1 packet/s).
  */
 final class UdtSender implements CongestionContext, SimulatedFlow {
 
@@ -30,8 +32,8 @@ final class UdtSender implements CongestionContext, SimulatedFlow {
     private int expCount = 1;
     private int rttMicros = 100_000;
     private int rttVarianceMicros = 50_000;
-    private int receiveRate;
-    private int bandwidth;
+    private int receiveRate = 16;
+    private int bandwidth = 1;
 
     UdtSender(EventLoop loop, Bottleneck link, CongestionControl control, int firstSequence) {
         this.loop = loop;
@@ -59,16 +61,20 @@ final class UdtSender implements CongestionContext, SimulatedFlow {
     void onFullAck(int ack, int ackId, int peerRtt, int peerRttVariance, int rate, int peerBandwidth) {
         lastResponseNanos = loop.nowNanos();
         expCount = 1;
+        link.sendControl(() -> receiver.onAck2(ackId));
+        if (ack <= lastAck) {
+            return;
+        }
         rttVarianceMicros = (rttVarianceMicros * 3 + Math.abs(peerRtt - rttMicros)) >> 2;
         rttMicros = (rttMicros * 7 + peerRtt) >> 3;
         if (rate > 0) {
-            receiveRate = receiveRate == 0 ? rate : (receiveRate * 7 + rate) >> 3;
+            receiveRate = (receiveRate * 7 + rate) >> 3;
         }
         if (peerBandwidth > 0) {
-            bandwidth = bandwidth == 0 ? peerBandwidth : (bandwidth * 7 + peerBandwidth) >> 3;
+            bandwidth = (bandwidth * 7 + peerBandwidth) >> 3;
         }
-        link.sendControl(() -> receiver.onAck2(ackId));
         acknowledge(ack);
+        control.onAck(ack);
     }
 
     void onLightAck(int ack) {
@@ -94,7 +100,6 @@ final class UdtSender implements CongestionContext, SimulatedFlow {
             lastAck = ack;
             lossList.headSet(ack).clear();
         }
-        control.onAck(ack);
         wake();
     }
 
