@@ -40,6 +40,11 @@ public final class DedicatedCongestionControl implements CongestionControl {
     private static final double CONGESTION_CUT = 0.85;
     private static final double QUEUE_DELAY_FRACTION = 0.5;
     private static final long MIN_ROUND_MICROS = 20_000;
+    /**
+     * Startup judges growth over at least this long: the receive rate reaches us smoothed over
+     * about eight full ACKs and sixteen packet intervals, so shorter rounds see no growth yet.
+     */
+    private static final long STARTUP_ROUND_MICROS = 80_000;
     private static final long MIN_BANDWIDTH_WINDOW_MICROS = 500_000;
     private static final long MIN_RTT_WINDOW_MICROS = 10_000_000;
     private static final int BANDWIDTH_WINDOW_ROUNDS = 10;
@@ -112,7 +117,8 @@ public final class DedicatedCongestionControl implements CongestionControl {
             bandwidthFilter.add(now, context.receiveRate());
         }
         bandwidth = bandwidthFilter.max(now, Math.max(MIN_BANDWIDTH_WINDOW_MICROS, BANDWIDTH_WINDOW_ROUNDS * roundMicros()));
-        if (now - roundStartMicros >= roundMicros()) {
+        long round = phase == Phase.STARTUP ? Math.max(roundMicros(), STARTUP_ROUND_MICROS) : roundMicros();
+        if (now - roundStartMicros >= round) {
             endRound(now);
         }
         if (phase == Phase.PROBE_BANDWIDTH && now - gainPhaseStartMicros >= roundMicros()) {
@@ -136,10 +142,11 @@ public final class DedicatedCongestionControl implements CongestionControl {
     public double packetSendPeriodMicros() {
         double rate = pacingGain() * bandwidth;
         if (phase == Phase.STARTUP) {
-            // The packet-pair estimate starts near zero and may be wrong: it may slow the doubling
-            // down to the end of the path's capacity, never hold the rate down below twice what arrives.
-            double packetPairCap = Math.max(STARTUP_PACKET_PAIR_CAP * context.bandwidth(), 2 * bandwidth);
-            rate = Math.min(rate, packetPairCap);
+            // The packet-pair estimate starts near zero (UDT smooths it up from 1 packet/s), and a
+            // capacity below what already arrives is wrong: only a plausible one caps startup.
+            if (context.bandwidth() >= bandwidth) {
+                rate = Math.min(rate, STARTUP_PACKET_PAIR_CAP * context.bandwidth());
+            }
         }
         return 1e6 / rate;
     }

@@ -26,6 +26,8 @@ final class UdtSender implements CongestionContext, SimulatedFlow {
     private final TreeSet<Integer> lossList = new TreeSet<>();
     private int nextNew;
     private int lastAck;
+    /** Light ACKs move {@link #lastAck} but not this: only full ACKs update estimates and the controller. */
+    private int lastFullAck;
     private long nextSendNanos;
     private boolean sendScheduled;
     private long lastResponseNanos;
@@ -41,6 +43,7 @@ final class UdtSender implements CongestionContext, SimulatedFlow {
         this.control = control;
         this.nextNew = firstSequence;
         this.lastAck = firstSequence;
+        this.lastFullAck = firstSequence;
         this.receiver = new UdtReceiver(loop, link, firstSequence);
     }
 
@@ -62,9 +65,10 @@ final class UdtSender implements CongestionContext, SimulatedFlow {
         lastResponseNanos = loop.nowNanos();
         expCount = 1;
         link.sendControl(() -> receiver.onAck2(ackId));
-        if (ack <= lastAck) {
+        if (ack <= lastFullAck) {
             return;
         }
+        lastFullAck = ack;
         rttVarianceMicros = (rttVarianceMicros * 3 + Math.abs(peerRtt - rttMicros)) >> 2;
         rttMicros = (rttMicros * 7 + peerRtt) >> 3;
         if (rate > 0) {
