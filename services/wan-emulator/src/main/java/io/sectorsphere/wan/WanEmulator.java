@@ -25,6 +25,7 @@ public final class WanEmulator implements AutoCloseable {
     private static final String DEVICE = "wan0";
     // Deep enough that the kernel never drops a burst before the forwarder reads it.
     private static final String TX_QUEUE_PACKETS = "10000";
+    private static final long TCP_BUFFER_MAX = 128L << 20;
 
     private final Map<Side, String> namespaces = new EnumMap<>(Side.class);
     private final List<String> created = new ArrayList<>();
@@ -119,6 +120,10 @@ public final class WanEmulator implements AutoCloseable {
             SystemCommand.run("ip", "netns", "exec", namespace(side), "sysctl", "-q", "-w", "net.ipv6.conf.all.disable_ipv6=1");
             SystemCommand.run("ip", "netns", "exec", namespace(side), "sysctl", "-q", "-w", "net.ipv6.conf.default.disable_ipv6=1");
             SystemCommand.run("ip", "-n", namespace(side), "link", "set", "lo", "up");
+            // Long fat paths need TCP windows beyond the usual maximum (1 Gb/s x 200 ms is 25 MB); these
+            // sysctls are per namespace, so the host keeps its own.
+            SystemCommand.run("ip", "netns", "exec", namespace(side), "sysctl", "-q", "-w", "net.ipv4.tcp_rmem=4096 131072 " + TCP_BUFFER_MAX);
+            SystemCommand.run("ip", "netns", "exec", namespace(side), "sysctl", "-q", "-w", "net.ipv4.tcp_wmem=4096 16384 " + TCP_BUFFER_MAX);
         }
         forwarder = Forwarder.start(namespace(Side.A), namespace(Side.B), DEVICE, profile,
                 ThreadLocalRandom.current().nextLong());

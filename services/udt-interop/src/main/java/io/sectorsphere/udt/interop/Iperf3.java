@@ -48,10 +48,18 @@ public final class Iperf3 {
      */
     public static Iperf3Result runClient(List<String> prefix, String host, int port, Duration duration,
                                          String congestion, int streams) throws IOException, InterruptedException {
+        return runClient(prefix, host, port, duration, congestion, streams, List.of());
+    }
+
+    /** Like the other {@code runClient}, with further iperf3 options appended (e.g. {@code -M 1460}). */
+    public static Iperf3Result runClient(List<String> prefix, String host, int port, Duration duration,
+                                         String congestion, int streams, List<String> extraArgs)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(prefix);
         command.addAll(List.of("iperf3", "-c", host, "-p", Integer.toString(port),
                 "-t", Long.toString(Math.max(1, duration.toSeconds())), "-C", congestion,
                 "-P", Integer.toString(streams), "-J"));
+        command.addAll(extraArgs);
         Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
             CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> readAll(process),
