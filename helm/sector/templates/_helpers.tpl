@@ -3,7 +3,7 @@
 {{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" }}
 {{- end }}
 
-{{/* Release-scoped base name; components append their own suffix (sector-locator, ...). */}}
+{{/* Release-scoped base name; components append their own suffix (sector-node, sector-locator, ...). */}}
 {{- define "sector.fullname" -}}
 {{- if .Values.fullnameOverride }}
 {{- .Values.fullnameOverride | trunc 63 | trimSuffix "-" }}
@@ -18,7 +18,7 @@
 {{- end }}
 
 {{/*
-Name of one component's objects. Call with (dict "root" $ "component" "locator").
+Name of one component's objects. Call with (dict "root" $ "component" "node").
 Kept short: StatefulSet pod names add "-<ordinal>" and must stay a DNS label.
 */}}
 {{- define "sector.componentName" -}}
@@ -52,7 +52,7 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version | replace 
 
 {{/*
 Seed list of a component's ring: "host:port" of every pod, pod 0 first, comma-separated. Call with
-(dict "root" $ "component" "locator" "replicas" N "port" P). Every pod gets the same list; a node
+(dict "root" $ "component" "node" "replicas" N "port" P). Every pod gets the same list; a node
 skips its own entry, and only the first entry (pod 0) may found the ring.
 */}}
 {{- define "sector.seeds" -}}
@@ -64,13 +64,42 @@ skips its own entry, and only the first entry (pod 0) may found the ring.
 {{- join "," $seeds }}
 {{- end }}
 
-{{/* Pod annotations that let an annotation-driven Prometheus scrape a component. */}}
+{{/*
+Pod annotations that let an annotation-driven Prometheus scrape a pod. No prometheus.io/port: a pod
+runs several services, and every port it declares serves /actuator/prometheus.
+*/}}
 {{- define "sector.prometheusAnnotations" -}}
 {{- if .root.Values.prometheusAnnotations }}
 prometheus.io/scrape: "true"
-prometheus.io/port: {{ .port | quote }}
 prometheus.io/path: /actuator/prometheus
 {{- end }}
+{{- end }}
+
+{{/*
+Probes of a Spring Boot service on its named HTTP port. A JVM on a busy node can take a minute to
+start, so liveness only counts once the startup probe (up to three minutes) has passed.
+*/}}
+{{- define "sector.actuatorProbes" -}}
+startupProbe:
+  httpGet:
+    path: /actuator/health/liveness
+    port: {{ . }}
+  periodSeconds: 5
+  failureThreshold: 36
+livenessProbe:
+  httpGet:
+    path: /actuator/health/liveness
+    port: {{ . }}
+  periodSeconds: 10
+  timeoutSeconds: 3
+  failureThreshold: 3
+readinessProbe:
+  httpGet:
+    path: /actuator/health/readiness
+    port: {{ . }}
+  periodSeconds: 5
+  timeoutSeconds: 3
+  failureThreshold: 3
 {{- end }}
 
 {{/* Soft anti-affinity: spread a component's pods over Kubernetes nodes when it can. */}}

@@ -4,6 +4,7 @@ import static io.sectorsphere.deployment.PlainYaml.list;
 import static io.sectorsphere.deployment.PlainYaml.map;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.Service;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,15 +13,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
-/** deploy/prometheus: valid for Prometheus, and scraping what the compose file runs. */
+/** deploy/prometheus: valid for Prometheus, and scraping what the compose file and the chart run. */
 class PrometheusConfigTest {
 
-    @Test
-    void promtoolAcceptsTheConfig() {
+    @ParameterizedTest
+    @ValueSource(strings = {"deploy/prometheus/prometheus.yml", "deploy/prometheus/kubernetes.yml"})
+    void promtoolAcceptsTheConfig(String file) {
         Tool.PROMTOOL.assumeInstalled();
 
-        Tool.Result check = Tool.PROMTOOL.run(Repository.root(), "check", "config", Repository.prometheusConfig().toString());
+        Tool.Result check = Tool.PROMTOOL.run(Repository.root(), "check", "config", Repository.root().resolve(file).toString());
 
         assertThat(check.exitCode()).as(check.describe()).isZero();
     }
@@ -49,6 +52,37 @@ class PrometheusConfigTest {
 
         assertThat(job.get("metrics_path")).isEqualTo("/actuator/prometheus");
         assertThat(targets).containsExactlyInAnyOrderElementsOf(composeServices(prefix).stream().map(s -> s + ":" + port).toList());
+    }
+
+    @Test
+    void onKubernetesEveryNamedPortOfTheNodesHeadlessServiceIsFoundThroughItsSrvRecord() {
+        // Rendered as the config's comment says: release "sector" in namespace "sector", cluster domain cluster.local.
+        Service headless = ChartObjects.service(ChartRenderer.render(), "sector-node");
+        List<String> expected = headless.getSpec().getPorts().stream()
+                .map(port -> "_%s._tcp.%s.sector.svc.cluster.local".formatted(port.getName(), headless.getMetadata().getName()))
+                .toList();
+
+        List<Object> discoveries = scrapeConfigs(Repository.kubernetesPrometheusConfig()).stream()
+                .flatMap(job -> list(job, "dns_sd_configs").stream())
+                .toList();
+
+        assertThat(discoveries).allSatisfy(sd -> assertThat(asMap(sd)).containsEntry("type", "SRV"));
+        assertThat(discoveries.stream().flatMap(sd -> list(sd, "names").stream()).toList())
+                .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void kubernetesAndComposeConfigsHaveTheSameJobsAtTheSamePath() {
+        List<Map<String, Object>> kubernetes = scrapeConfigs(Repository.kubernetesPrometheusConfig());
+        List<Map<String, Object>> compose = scrapeConfigs(Repository.prometheusConfig());
+
+        assertThat(kubernetes).extracting(job -> job.get("job_name"))
+                .containsExactlyInAnyOrderElementsOf(compose.stream().map(job -> job.get("job_name")).toList());
+        assertThat(kubernetes).allSatisfy(job -> assertThat(job).containsEntry("metrics_path", "/actuator/prometheus"));
+    }
+
+    private static List<Map<String, Object>> scrapeConfigs(Path file) {
+        return list(PlainYaml.read(file), "scrape_configs").stream().map(PrometheusConfigTest::asMap).toList();
     }
 
     private static Map<String, Object> job(String name) {

@@ -37,6 +37,11 @@ final class Repository {
         return root().resolve("deploy/prometheus/prometheus.yml");
     }
 
+    /** The Prometheus config for the chart's pods on Kubernetes. */
+    static Path kubernetesPrometheusConfig() {
+        return root().resolve("deploy/prometheus/kubernetes.yml");
+    }
+
     /** The Maven project version, which is also the image tag the deployment files must use. */
     static String projectVersion() {
         try {

@@ -2,13 +2,17 @@ package io.sectorsphere.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static io.sectorsphere.deployment.ChartObjects.container;
+import static io.sectorsphere.deployment.ChartObjects.env;
+import static io.sectorsphere.deployment.ChartObjects.envVar;
+import static io.sectorsphere.deployment.ChartObjects.only;
+import static io.sectorsphere.deployment.ChartObjects.service;
 
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.Probe;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServicePort;
@@ -24,12 +28,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The Helm chart: lints, renders valid objects, and wires the locator ring as the service expects. */
+/** The Helm chart: lints, renders valid objects, and wires the ring of node pods as the locator expects. */
 class SectorChartTest {
 
-    private static final String POD_0 = "sector-locator-0.sector-locator." + ChartRenderer.NAMESPACE + ".svc.cluster.local";
-    private static final String POD_1 = "sector-locator-1.sector-locator." + ChartRenderer.NAMESPACE + ".svc.cluster.local";
-    private static final String POD_2 = "sector-locator-2.sector-locator." + ChartRenderer.NAMESPACE + ".svc.cluster.local";
+    private static final String POD_0 = "sector-node-0.sector-node." + ChartRenderer.NAMESPACE + ".svc.cluster.local";
+    private static final String POD_1 = "sector-node-1.sector-node." + ChartRenderer.NAMESPACE + ".svc.cluster.local";
+    private static final String POD_2 = "sector-node-2.sector-node." + ChartRenderer.NAMESPACE + ".svc.cluster.local";
 
     private static List<HasMetadata> defaults;
 
@@ -46,13 +50,14 @@ class SectorChartTest {
     }
 
     @Test
-    void rendersARingOfLocatorsWithItsServicesAndDisruptionBudget() {
+    void rendersARingOfNodesWithItsServicesAndDisruptionBudget() {
         assertThat(defaults).extracting(o -> o.getKind() + "/" + o.getMetadata().getName())
                 .containsExactlyInAnyOrder(
-                        "StatefulSet/sector-locator",
+                        "StatefulSet/sector-node",
+                        "Service/sector-node",
                         "Service/sector-locator",
-                        "Service/sector-locator-client",
-                        "PodDisruptionBudget/sector-locator");
+                        "Service/sector-storage",
+                        "PodDisruptionBudget/sector-node");
     }
 
     @Test
@@ -68,10 +73,10 @@ class SectorChartTest {
     @ParameterizedTest(name = "replicas={0}")
     @ValueSource(ints = {1, 2, 5})
     void seedListHasOneEntryPerReplicaPodZeroFirst(int replicas) {
-        List<HasMetadata> objects = ChartRenderer.render(Map.of("locator.replicas", replicas));
+        List<HasMetadata> objects = ChartRenderer.render(Map.of("node.replicas", replicas));
         StatefulSet ring = only(objects, StatefulSet.class);
         List<String> expected = IntStream.range(0, replicas)
-                .mapToObj(i -> "sector-locator-%d.sector-locator.%s.svc.cluster.local:6100".formatted(i, ChartRenderer.NAMESPACE))
+                .mapToObj(i -> "sector-node-%d.sector-node.%s.svc.cluster.local:6100".formatted(i, ChartRenderer.NAMESPACE))
                 .toList();
 
         assertThat(ring.getSpec().getReplicas()).isEqualTo(replicas);
@@ -100,7 +105,7 @@ class SectorChartTest {
     void seedNumberIIsExactlyTheAddressPodIAdvertises(String what, String release, int port, String clusterDomain) {
         // A node recognises its own seed entry, and pod 0 that it is the founder, by comparing the
         // entries with its advertised host:port; a mismatch would make pod 0 wait forever for a ring.
-        Map<String, Object> values = Map.of("locator.port", port, "clusterDomain", clusterDomain, "locator.replicas", 4);
+        Map<String, Object> values = Map.of("locator.port", port, "clusterDomain", clusterDomain, "node.replicas", 4);
         StatefulSet ring = only(StrictManifests.parse(ChartRenderer.template(release, values)), StatefulSet.class);
         Container locator = locator(ring);
         List<String> seeds = seeds(locator);
@@ -121,7 +126,7 @@ class SectorChartTest {
         List<String> names = locator.getEnv().stream().map(EnvVar::getName).toList();
 
         assertThat(env(locator, "SECTOR_LOCATOR_ADVERTISEDHOST"))
-                .isEqualTo("$(POD_NAME).sector-locator." + ChartRenderer.NAMESPACE + ".svc.cluster.local");
+                .isEqualTo("$(POD_NAME).sector-node." + ChartRenderer.NAMESPACE + ".svc.cluster.local");
         assertThat(envVar(locator, "POD_NAME").getValueFrom().getFieldRef().getFieldPath()).isEqualTo("metadata.name");
         // Kubernetes expands $(POD_NAME) only from variables defined earlier in the list.
         assertThat(names.indexOf("POD_NAME")).isLessThan(names.indexOf("SECTOR_LOCATOR_ADVERTISEDHOST"));
@@ -133,12 +138,12 @@ class SectorChartTest {
         List<HasMetadata> objects = ChartRenderer.render("lab");
         Container locator = locator(only(objects, StatefulSet.class));
 
-        assertThat(only(objects, StatefulSet.class).getMetadata().getName()).isEqualTo("lab-sector-locator");
+        assertThat(only(objects, StatefulSet.class).getMetadata().getName()).isEqualTo("lab-sector-node");
         assertThat(seeds(locator)).containsExactly(
-                "lab-sector-locator-0.lab-sector-locator." + ChartRenderer.NAMESPACE + ".svc.cluster.local:6100",
-                "lab-sector-locator-1.lab-sector-locator." + ChartRenderer.NAMESPACE + ".svc.cluster.local:6100",
-                "lab-sector-locator-2.lab-sector-locator." + ChartRenderer.NAMESPACE + ".svc.cluster.local:6100");
-        assertThat(service(objects, "lab-sector-locator").getSpec().getClusterIP()).isEqualTo("None");
+                "lab-sector-node-0.lab-sector-node." + ChartRenderer.NAMESPACE + ".svc.cluster.local:6100",
+                "lab-sector-node-1.lab-sector-node." + ChartRenderer.NAMESPACE + ".svc.cluster.local:6100",
+                "lab-sector-node-2.lab-sector-node." + ChartRenderer.NAMESPACE + ".svc.cluster.local:6100");
+        assertThat(service(objects, "lab-sector-node").getSpec().getClusterIP()).isEqualTo("None");
     }
 
     @Test
@@ -164,9 +169,9 @@ class SectorChartTest {
     void probesUseTheActuatorHealthGroupsOnTheLocatorPort() {
         Container locator = locator(only(defaults, StatefulSet.class));
 
-        assertHttpProbe(locator.getReadinessProbe(), "/actuator/health/readiness");
-        assertHttpProbe(locator.getLivenessProbe(), "/actuator/health/liveness");
-        assertHttpProbe(locator.getStartupProbe(), "/actuator/health/liveness");
+        assertHttpProbe(locator.getReadinessProbe(), "/actuator/health/readiness", "locator-http");
+        assertHttpProbe(locator.getLivenessProbe(), "/actuator/health/liveness", "locator-http");
+        assertHttpProbe(locator.getStartupProbe(), "/actuator/health/liveness", "locator-http");
     }
 
     @Test
@@ -175,53 +180,53 @@ class SectorChartTest {
         Container locator = locator(ring);
 
         assertThat(locator.getPorts()).singleElement().satisfies(port -> {
-            assertThat(port.getName()).isEqualTo("http");
+            assertThat(port.getName()).isEqualTo("locator-http");
             assertThat(port.getContainerPort()).isEqualTo(6100);
         });
         assertThat(env(locator, "SERVER_PORT")).isEqualTo("6100");
-        for (String name : List.of("sector-locator", "sector-locator-client")) {
-            ServicePort port = service(defaults, name).getSpec().getPorts().getFirst();
-            assertThat(port.getPort()).as(name).isEqualTo(6100);
-            assertThat(port.getTargetPort().getStrVal()).as(name).isEqualTo("http");
-        }
+        assertThat(servicePort(service(defaults, "sector-locator"), 6100).getTargetPort().getStrVal()).isEqualTo("locator-http");
+        assertThat(servicePort(service(defaults, "sector-node"), 6100).getTargetPort().getStrVal()).isEqualTo("locator-http");
     }
 
     @Test
     void portValueMovesEveryReferenceToTheLocatorPort() {
         List<HasMetadata> objects = ChartRenderer.render(Map.of("locator.port", 7100));
-        PodTemplateSpec pod = only(objects, StatefulSet.class).getSpec().getTemplate();
-        Container locator = pod.getSpec().getContainers().getFirst();
+        StatefulSet nodes = only(objects, StatefulSet.class);
+        Container locator = locator(nodes);
 
         assertThat(locator.getPorts().getFirst().getContainerPort()).isEqualTo(7100);
         assertThat(env(locator, "SERVER_PORT")).isEqualTo("7100");
         assertThat(seeds(locator)).hasSize(3).allSatisfy(seed -> assertThat(seed).endsWith(":7100"));
-        assertThat(pod.getMetadata().getAnnotations()).containsEntry("prometheus.io/port", "7100");
-        assertThat(service(objects, "sector-locator-client").getSpec().getPorts().getFirst().getPort()).isEqualTo(7100);
+        assertThat(env(container(nodes, "storage"), "SECTOR_STORAGE_LOCATORURL")).isEqualTo("http://localhost:7100");
+        assertThat(service(objects, "sector-locator").getSpec().getPorts().getFirst().getPort()).isEqualTo(7100);
+        assertThat(servicePort(service(objects, "sector-node"), 7100).getTargetPort().getStrVal()).isEqualTo("locator-http");
     }
 
     @Test
     void headlessServicePublishesPodsBeforeTheyAreReady() {
         // A joining pod turns ready only once it is in the ring, and its peers must reach it by name to get it there.
-        assertThat(service(defaults, "sector-locator").getSpec().getPublishNotReadyAddresses()).isTrue();
-        assertThat(service(defaults, "sector-locator-client").getSpec().getPublishNotReadyAddresses()).isNotEqualTo(Boolean.TRUE);
+        assertThat(service(defaults, "sector-node").getSpec().getPublishNotReadyAddresses()).isTrue();
+        assertThat(service(defaults, "sector-locator").getSpec().getPublishNotReadyAddresses()).isNotEqualTo(Boolean.TRUE);
+        assertThat(service(defaults, "sector-storage").getSpec().getPublishNotReadyAddresses()).isNotEqualTo(Boolean.TRUE);
     }
 
     @Test
-    void servicesAndDisruptionBudgetSelectTheLocatorPods() {
+    void servicesAndDisruptionBudgetSelectTheNodePods() {
         StatefulSet ring = only(defaults, StatefulSet.class);
         Map<String, String> podLabels = ring.getSpec().getTemplate().getMetadata().getLabels();
 
         assertThat(podLabels).containsAllEntriesOf(ring.getSpec().getSelector().getMatchLabels());
-        assertThat(podLabels).containsAllEntriesOf(service(defaults, "sector-locator").getSpec().getSelector());
-        assertThat(podLabels).containsAllEntriesOf(service(defaults, "sector-locator-client").getSpec().getSelector());
+        for (String name : List.of("sector-node", "sector-locator", "sector-storage")) {
+            assertThat(podLabels).as(name).containsAllEntriesOf(service(defaults, name).getSpec().getSelector());
+        }
         assertThat(podLabels).containsAllEntriesOf(only(defaults, PodDisruptionBudget.class).getSpec().getSelector().getMatchLabels());
-        assertThat(podLabels).containsEntry("app.kubernetes.io/component", "locator");
+        assertThat(podLabels).containsEntry("app.kubernetes.io/component", "node");
     }
 
     @Test
-    void disruptionBudgetLetsOneLocatorGoAtATimeAndCanBeTurnedOff() {
+    void disruptionBudgetLetsOneNodeGoAtATimeAndCanBeTurnedOff() {
         assertThat(only(defaults, PodDisruptionBudget.class).getSpec().getMaxUnavailable().getIntVal()).isEqualTo(1);
-        assertThat(ChartRenderer.render(Map.of("locator.podDisruptionBudget.enabled", false)))
+        assertThat(ChartRenderer.render(Map.of("node.podDisruptionBudget.enabled", false)))
                 .noneMatch(PodDisruptionBudget.class::isInstance);
     }
 
@@ -229,14 +234,15 @@ class SectorChartTest {
     void podsCarryPrometheusScrapeAnnotationsUnlessTurnedOff() {
         Map<String, String> annotations = only(defaults, StatefulSet.class).getSpec().getTemplate().getMetadata().getAnnotations();
 
+        // No prometheus.io/port: it names one port, and both of the pod's ports serve metrics.
         assertThat(annotations)
                 .containsEntry("prometheus.io/scrape", "true")
-                .containsEntry("prometheus.io/port", "6100")
-                .containsEntry("prometheus.io/path", "/actuator/prometheus");
+                .containsEntry("prometheus.io/path", "/actuator/prometheus")
+                .doesNotContainKey("prometheus.io/port");
         assertThat(only(ChartRenderer.render(Map.of("prometheusAnnotations", false)), StatefulSet.class)
                 .getSpec().getTemplate().getMetadata().getAnnotations())
                 .doesNotContainKey("prometheus.io/scrape");
-        assertThat(only(ChartRenderer.render(Map.of("locator.podAnnotations.team", "storage")), StatefulSet.class)
+        assertThat(only(ChartRenderer.render(Map.of("node.podAnnotations.team", "storage")), StatefulSet.class)
                 .getSpec().getTemplate().getMetadata().getAnnotations())
                 .containsEntry("team", "storage")
                 .containsEntry("prometheus.io/scrape", "true");
@@ -252,15 +258,20 @@ class SectorChartTest {
 
     @ParameterizedTest(name = "{0}={1}")
     @CsvSource({
-        "locator.replicas, 0",
+        "node.replicas, 0",
         "locator.port, 70000",
-        "locator.replica, 3",
+        "node.replica, 3",
+        "locator.replicas, 3",
         "locator.image.pullPolicy, Sometimes",
+        "storage.port, 0",
+        "storage.persistence.size, lots",
+        "storage.persistence.accessModes[0], ReadWriteAlways",
     })
     void schemaRejectsInvalidValues(String key, String value) {
+        String field = key.replaceAll("\\[\\d+]", "");
         assertThatThrownBy(() -> ChartRenderer.template(Map.of(key, value)))
                 .hasMessageContaining("schema")
-                .hasMessageContaining(key.substring(key.lastIndexOf('.') + 1));
+                .hasMessageContaining(field.substring(field.lastIndexOf('.') + 1));
     }
 
     @Test
@@ -271,42 +282,21 @@ class SectorChartTest {
         assertThat(chart.get("appVersion")).isEqualTo(Repository.projectVersion());
     }
 
-    private static void assertHttpProbe(Probe probe, String path) {
+    static void assertHttpProbe(Probe probe, String path, String portName) {
         assertThat(probe).as("probe on %s", path).isNotNull();
         assertThat(probe.getHttpGet().getPath()).isEqualTo(path);
-        assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo("http");
+        assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo(portName);
     }
 
-    private static <T extends HasMetadata> T only(List<HasMetadata> objects, Class<T> type) {
-        List<T> matches = objects.stream().filter(type::isInstance).map(type::cast).toList();
-        assertThat(matches).as("objects of kind %s", type.getSimpleName()).hasSize(1);
-        return matches.getFirst();
+    private static Container locator(StatefulSet nodes) {
+        return container(nodes, "locator");
     }
 
-    private static Service service(List<HasMetadata> objects, String name) {
-        return objects.stream()
-                .filter(Service.class::isInstance)
-                .map(Service.class::cast)
-                .filter(s -> s.getMetadata().getName().equals(name))
+    static ServicePort servicePort(Service service, int port) {
+        return service.getSpec().getPorts().stream()
+                .filter(p -> p.getPort() == port)
                 .findFirst()
-                .orElseThrow(() -> new AssertionError("no Service " + name));
-    }
-
-    private static Container locator(StatefulSet ring) {
-        List<Container> containers = ring.getSpec().getTemplate().getSpec().getContainers();
-        assertThat(containers).extracting(Container::getName).containsExactly("locator");
-        return containers.getFirst();
-    }
-
-    private static EnvVar envVar(Container container, String name) {
-        return container.getEnv().stream()
-                .filter(e -> e.getName().equals(name))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no env " + name + " in container " + container.getName()));
-    }
-
-    private static String env(Container container, String name) {
-        return envVar(container, name).getValue();
+                .orElseThrow(() -> new AssertionError("no port " + port + " on Service " + service.getMetadata().getName()));
     }
 
     /** SECTOR_LOCATOR_JOIN split as Spring binds it to a list: at commas, entries stripped. */
