@@ -120,14 +120,11 @@ public final class UdtBench {
 
     private String loopback(String name, int mss) throws Exception {
         NetworkPath path = NetworkPath.loopback();
-        progress("  ours");
-        Outcome ours = FlowRun.single(() -> flows.ours(path, mss, 0, null));
-        progress("  libudt");
-        Outcome libudt = FlowRun.single(() -> flows.libudt(path, mss, 0));
-        progress("  tcp");
+        Outcome ours = flow("ours", () -> flows.ours(path, mss, 0, null));
+        Outcome libudt = flow("libudt", () -> flows.libudt(path, mss, 0));
         int port = freeLoopbackPort();
         // TCP limited to the same segment size, so each side moves the same packets.
-        Outcome tcp = FlowRun.single(() -> flows.tcp(path, port, "cubic", 1, List.of("-M", Integer.toString(mss - 40))));
+        Outcome tcp = flow("tcp", () -> flows.tcp(path, port, "cubic", 1, List.of("-M", Integer.toString(mss - 40))));
         double oursCpu = ours.ok() ? ours.result().cpuSecondsPerGigabyte() : Double.NaN;
         double libudtCpu = libudt.ok() ? libudt.result().cpuSecondsPerGigabyte() : Double.NaN;
         return new CaseLine(name)
@@ -145,16 +142,11 @@ public final class UdtBench {
         String oursCongestion = link.lossRate() > 0 ? "dedicated" : null;
         try (WanEmulator emulator = WanEmulator.start(link)) {
             NetworkPath path = new NetworkPath(emulator.commandPrefix(Side.B), Side.B.address(), emulator.commandPrefix(Side.A));
-            progress("  ours");
-            Outcome ours = FlowRun.single(() -> flows.ours(path, WAN_MSS, window, oursCongestion));
-            progress("  libudt");
-            Outcome libudt = FlowRun.single(() -> flows.libudt(path, WAN_MSS, window));
-            progress("  cubic");
-            Outcome cubic = FlowRun.single(() -> flows.tcp(path, IPERF_PORT, "cubic", 1, List.of()));
-            progress("  8 x cubic");
-            Outcome cubic8 = FlowRun.single(() -> flows.tcp(path, IPERF_PORT + 1, "cubic", 8, List.of()));
-            progress("  bbr");
-            Outcome bbr = FlowRun.single(() -> flows.tcp(path, IPERF_PORT + 2, "bbr", 1, List.of()));
+            Outcome ours = flow("ours", () -> flows.ours(path, WAN_MSS, window, oursCongestion));
+            Outcome libudt = flow("libudt", () -> flows.libudt(path, WAN_MSS, window));
+            Outcome cubic = flow("cubic", () -> flows.tcp(path, IPERF_PORT, "cubic", 1, List.of()));
+            Outcome cubic8 = flow("8 x cubic", () -> flows.tcp(path, IPERF_PORT + 1, "cubic", 8, List.of()));
+            Outcome bbr = flow("bbr", () -> flows.tcp(path, IPERF_PORT + 2, "bbr", 1, List.of()));
             ForwarderStats stats = emulator.stats();
             double best = Math.max(Math.max(nanToZero(libudt.mbps()), nanToZero(cubic.mbps())),
                     Math.max(nanToZero(cubic8.mbps()), nanToZero(bbr.mbps())));
@@ -179,12 +171,10 @@ public final class UdtBench {
         int window = windowPackets(FAIRNESS_LINK);
         try (WanEmulator emulator = WanEmulator.start(FAIRNESS_LINK)) {
             NetworkPath path = new NetworkPath(emulator.commandPrefix(Side.B), Side.B.address(), emulator.commandPrefix(Side.A));
-            progress("  two of ours");
             FlowMaker oursFlow = () -> flows.ours(path, WAN_MSS, window, "fair");
-            List<Outcome> ours = FlowRun.together(List.of(oursFlow, oursFlow));
-            progress("  two libudt");
+            List<Outcome> ours = measured("two of ours", List.of(oursFlow, oursFlow));
             FlowMaker libudtFlow = () -> flows.libudt(path, WAN_MSS, window);
-            List<Outcome> libudt = FlowRun.together(List.of(libudtFlow, libudtFlow));
+            List<Outcome> libudt = measured("two libudt", List.of(libudtFlow, libudtFlow));
             return new CaseLine(name)
                     .mbps("link_mbps", FAIRNESS_LINK.rateBitsPerSecond() / 1e6)
                     .mbps("ours_1_mbps", ours.get(0).mbps()).mbps("ours_2_mbps", ours.get(1).mbps())
@@ -200,12 +190,10 @@ public final class UdtBench {
         int window = windowPackets(FAIRNESS_LINK);
         try (WanEmulator emulator = WanEmulator.start(FAIRNESS_LINK)) {
             NetworkPath path = new NetworkPath(emulator.commandPrefix(Side.B), Side.B.address(), emulator.commandPrefix(Side.A));
-            progress("  ours with cubic");
-            List<Outcome> withOurs = FlowRun.together(List.of(
+            List<Outcome> withOurs = measured("ours with cubic", List.of(
                     () -> flows.ours(path, WAN_MSS, window, "fair"),
                     () -> flows.tcp(path, IPERF_PORT, "cubic", 1, List.of())));
-            progress("  libudt with cubic");
-            List<Outcome> withLibudt = FlowRun.together(List.of(
+            List<Outcome> withLibudt = measured("libudt with cubic", List.of(
                     () -> flows.libudt(path, WAN_MSS, window),
                     () -> flows.tcp(path, IPERF_PORT + 1, "cubic", 1, List.of())));
             return new CaseLine(name)
@@ -218,6 +206,21 @@ public final class UdtBench {
                     .error("libudt_error", withLibudt.get(0).error())
                     .toString();
         }
+    }
+
+    private static Outcome flow(String label, FlowMaker maker) {
+        return measured(label, List.of(maker)).getFirst();
+    }
+
+    /** Runs flows together, reporting each one's result and the time taken on stderr. */
+    private static List<Outcome> measured(String label, List<FlowMaker> makers) {
+        long start = System.nanoTime();
+        List<Outcome> outcomes = FlowRun.together(makers);
+        String results = String.join(", ", outcomes.stream()
+                .map(outcome -> outcome.ok() ? String.format(Locale.ROOT, "%.1f Mb/s", outcome.mbps()) : "failed: " + outcome.error())
+                .toList());
+        progress("  %s: %s (%.0f s)", label, results, (System.nanoTime() - start) / 1e9);
+        return outcomes;
     }
 
     /** Packets for two bandwidth-delay products (the path plus a full queue), at least UDT's defaults. */
