@@ -40,11 +40,13 @@ public final class DedicatedCongestionControl implements CongestionControl {
     private static final double CONGESTION_CUT = 0.85;
     private static final double QUEUE_DELAY_FRACTION = 0.5;
     private static final long MIN_ROUND_MICROS = 20_000;
+    /** How long the peer's smoothed receive rate takes to follow a change of ours (8 full ACKs). */
+    private static final long FEEDBACK_LAG_MICROS = 80_000;
     /**
      * Startup judges growth over at least this long: the receive rate reaches us smoothed over
      * about eight full ACKs and sixteen packet intervals, so shorter rounds see no growth yet.
      */
-    private static final long STARTUP_ROUND_MICROS = 80_000;
+    private static final long STARTUP_ROUND_MICROS = FEEDBACK_LAG_MICROS;
     private static final long MIN_BANDWIDTH_WINDOW_MICROS = 500_000;
     private static final long MIN_RTT_WINDOW_MICROS = 10_000_000;
     private static final int BANDWIDTH_WINDOW_ROUNDS = 10;
@@ -72,6 +74,7 @@ public final class DedicatedCongestionControl implements CongestionControl {
     private long gainPhaseStartMicros;
     private double bandwidth;
     private double minRttMicros;
+    private long holdSamplesUntilMicros;
 
     @Override
     public String name() {
@@ -113,7 +116,7 @@ public final class DedicatedCongestionControl implements CongestionControl {
         // A window-limited sender's receive rate shows its window, not the path: skip such samples,
         // or a long hole repair would talk the model down (BBR's application-limited samples).
         boolean windowLimited = unacknowledged() >= WINDOW_LIMITED_FRACTION * congestionWindowPackets();
-        if (context.receiveRate() > 0 && !windowLimited) {
+        if (context.receiveRate() > 0 && !windowLimited && now >= holdSamplesUntilMicros) {
             bandwidthFilter.add(now, context.receiveRate());
         }
         bandwidth = bandwidthFilter.max(now, Math.max(MIN_BANDWIDTH_WINDOW_MICROS, BANDWIDTH_WINDOW_ROUNDS * roundMicros()));
@@ -215,6 +218,9 @@ public final class DedicatedCongestionControl implements CongestionControl {
         double delivered = context.receiveRate() > 0 ? Math.min(bandwidth, context.receiveRate()) : bandwidth;
         bandwidth = Math.max(delivered * CONGESTION_CUT, INITIAL_WINDOW * 1e6 / Math.max(minRttMicros, 1));
         bandwidthFilter.reset(now, bandwidth);
+        // The receive rate the peer reports still shows the rate before the cut for a round trip
+        // plus its smoothing; taken as new samples, it would undo the cut at once.
+        holdSamplesUntilMicros = now + roundMicros() + FEEDBACK_LAG_MICROS;
         if (phase == Phase.PROBE_BANDWIDTH) {
             gainIndex = 1;
             gainPhaseStartMicros = now;

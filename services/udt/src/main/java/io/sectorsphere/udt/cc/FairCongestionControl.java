@@ -11,8 +11,8 @@ import io.sectorsphere.udt.SequenceNumbers;
  * flow that halves (CUBIC: to 0.7) it takes most of the link. Matching TCP's own response makes
  * the sharing fair by construction: the window grows as CUBIC's does (slow start, then the cubic
  * curve with the TCP-friendly floor and fast convergence, which also brings two of our flows to
- * equal shares) and is cut to 0.7 once per congestion epoch (the first NAK for a packet sent after
- * the previous cut, UDT's epoch rule). A UDT sender has no ACK clock, so the window is turned into
+ * equal shares) and is cut to 0.7 once per congestion epoch (the first NAK reporting a packet sent
+ * after the previous cut, UDT's epoch rule; NAKs that repeat older losses are ignored). A UDT sender has no ACK clock, so the window is turned into
  * a send rate of one window per smoothed RTT; since that RTT includes the queue, a growing queue
  * slows us exactly as it slows a window-limited TCP sender. CUBIC's β = 0.7 keeps a drop-tail
  * queue of one BDP from draining after a cut, which is what fills a clean long link.
@@ -69,8 +69,9 @@ public final class FairCongestionControl implements CongestionControl {
 
     @Override
     public void onLoss(int[] lossList) {
-        int firstLost = lossList[0] & SequenceNumbers.MAX;
-        if (SequenceNumbers.compare(firstLost, lastDecreaseSequence) <= 0) {
+        // The newest loss decides: a repeated NAK starts with old losses but may carry new ones.
+        int newestLost = lossList[lossList.length - 1] & SequenceNumbers.MAX;
+        if (SequenceNumbers.compare(newestLost, lastDecreaseSequence) <= 0) {
             return;
         }
         lastDecreaseSequence = context.sendCurrentSequence();

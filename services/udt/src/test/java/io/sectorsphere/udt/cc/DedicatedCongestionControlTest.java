@@ -1,0 +1,180 @@
+package io.sectorsphere.udt.cc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.sectorsphere.udt.SequenceNumbers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The dedicated controller on a path of 1000 packets/s and 100 ms: each {@link #round} sends 100
+ * packets, lets a round trip pass and acknowledges them all.
+ */
+class DedicatedCongestionControlTest {
+
+    private static final double STARTUP_GAIN = 2 / Math.log(2);
+
+    private final FakeContext context = new FakeContext();
+    private final DedicatedCongestionControl control = new DedicatedCongestionControl();
+
+    @BeforeEach
+    void connect() {
+        context.receiveRate = 1_000;
+        control.init(context);
+    }
+
+    private double rate() {
+        return 1e6 / control.packetSendPeriodMicros();
+    }
+
+    private void round() {
+        context.send(control, 100);
+        context.advance(100_000);
+        control.onAck(SequenceNumbers.increment(context.sendCurrentSequence));
+    }
+
+    /** Startup sees no growth for three rounds, drains for one, and probing starts at gain 1.25. */
+    private void reachProbing() {
+        for (int i = 0; i < 5; i++) {
+            round();
+        }
+        assertThat(rate()).isCloseTo(1_250, within(1e-6));
+    }
+
+    /** Probing, past the 1.25 and 0.75 phases: the next round paces at the model's rate. */
+    private void reachSteadyProbing() {
+        reachProbing();
+        round();
+        round();
+        assertThat(rate()).isCloseTo(1_000, within(1e-6));
+    }
+
+    @Test
+    void startupPacesAtTwoOverLnTwoTimesTheReceiveRate() {
+        round();
+
+        assertThat(rate()).isCloseTo(STARTUP_GAIN * 1_000, within(1e-6));
+    }
+
+    @Test
+    void startupStaysBelowAQuarterAboveAPlausiblePacketPairCapacity() {
+        context.bandwidth = 1_500;
+
+        round();
+
+        assertThat(rate()).isCloseTo(1_875, within(1e-6));
+    }
+
+    @Test
+    void aPacketPairCapacityBelowTheReceiveRateIsIgnored() {
+        context.bandwidth = 500;
+
+        round();
+
+        assertThat(rate()).isCloseTo(STARTUP_GAIN * 1_000, within(1e-6));
+    }
+
+    @Test
+    void startupEndsWhenTheRateStopsGrowingAndDrainsTheQueueItBuilt() {
+        for (int i = 0; i < 4; i++) {
+            round();
+        }
+
+        assertThat(rate()).isCloseTo(1_000 / STARTUP_GAIN, within(1e-6));
+    }
+
+    @Test
+    void probingCyclesItsGainAroundTheModel() {
+        reachProbing();
+        round();
+        assertThat(rate()).isCloseTo(750, within(1e-6));
+        for (int i = 0; i < 6; i++) {
+            round();
+            assertThat(rate()).isCloseTo(1_000, within(1e-6));
+        }
+        round();
+        assertThat(rate()).isCloseTo(1_250, within(1e-6));
+    }
+
+    @Test
+    void randomLossWithoutAQueueLeavesTheRateAlone() {
+        reachSteadyProbing();
+
+        context.send(control, 100);
+        control.onLoss(new int[] {context.sendCurrentSequence - 50});
+        control.onLoss(new int[] {context.sendCurrentSequence - 20});
+        context.advance(100_000);
+        control.onAck(SequenceNumbers.increment(context.sendCurrentSequence));
+
+        assertThat(rate()).isCloseTo(1_000, within(1e-6));
+    }
+
+    @Test
+    void lossWhileTheRttShowsAQueueCutsTheModelAndDrains() {
+        reachSteadyProbing();
+        context.rttMicros = 160_000;
+
+        context.send(control, 100);
+        control.onLoss(new int[] {context.sendCurrentSequence - 50});
+        context.advance(100_000);
+        control.onAck(SequenceNumbers.increment(context.sendCurrentSequence));
+
+        assertThat(rate()).isCloseTo(0.75 * 850, within(1e-6));
+    }
+
+    @Test
+    void heavyLossCutsTheModelEvenWithoutAQueue() {
+        reachSteadyProbing();
+
+        context.send(control, 100);
+        int last = context.sendCurrentSequence;
+        control.onLoss(new int[] {last - 60, (last - 40) | 0x8000_0000, last - 38});
+        context.advance(100_000);
+        control.onAck(SequenceNumbers.increment(context.sendCurrentSequence));
+
+        assertThat(rate()).isCloseTo(0.75 * 850, within(1e-6));
+    }
+
+    @Test
+    void theReceiveRateStillShowingTheOldRateDoesNotUndoACut() {
+        reachSteadyProbing();
+        control.onTimeout();
+
+        round();
+
+        assertThat(rate()).isCloseTo(850, within(1e-6));
+    }
+
+    @Test
+    void aTimeoutCutsTheModel() {
+        reachSteadyProbing();
+
+        control.onTimeout();
+
+        assertThat(rate()).isCloseTo(0.75 * 850, within(1e-6));
+    }
+
+    @Test
+    void theUnacknowledgedCapIsAboutThreeBdps() {
+        reachSteadyProbing();
+
+        // 1000 packets/s over 3 x 100 ms, plus two ACK intervals and a little slack.
+        assertThat(control.congestionWindowPackets()).isCloseTo(1_000 * 0.32 + 16, within(1e-6));
+    }
+
+    @Test
+    void aWindowLimitedReceiveRateDoesNotTalkTheModelDown() {
+        reachSteadyProbing();
+        int stuckAck = SequenceNumbers.increment(context.sendCurrentSequence);
+        context.send(control, 400);
+        context.receiveRate = 200;
+
+        for (int i = 0; i < 30; i++) {
+            context.advance(100_000);
+            control.onAck(stuckAck);
+        }
+
+        assertThat(control.congestionWindowPackets()).isCloseTo(1_000 * 0.32 + 16, within(1e-6));
+    }
+}

@@ -1,0 +1,149 @@
+package io.sectorsphere.udt.cc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.sectorsphere.udt.SequenceNumbers;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class FairCongestionControlTest {
+
+    private final FakeContext context = new FakeContext();
+    private final FairCongestionControl control = new FairCongestionControl();
+
+    @BeforeEach
+    void connect() {
+        control.init(context);
+    }
+
+    private double window() {
+        return context.rttMicros / control.packetSendPeriodMicros();
+    }
+
+    private int nextUnacknowledged() {
+        return SequenceNumbers.increment(context.sendCurrentSequence);
+    }
+
+    @Test
+    void startsWithSixteenPacketsPerRoundTrip() {
+        assertThat(window()).isCloseTo(16, within(1e-9));
+        assertThat(control.packetSendPeriodMicros()).isCloseTo(100_000 / 16.0, within(1e-9));
+    }
+
+    @Test
+    void slowStartGrowsTheWindowByWhatEachAckAcknowledges() {
+        context.send(control, 16);
+        control.onAck(nextUnacknowledged());
+
+        assertThat(window()).isCloseTo(32, within(1e-9));
+    }
+
+    @Test
+    void theFirstLossEndsSlowStartAtSevenTenthsOfWhatTheLinkCarried() {
+        context.send(control, 1_000);
+        control.onAck(nextUnacknowledged());
+        context.receiveRate = 5_000;
+
+        control.onLoss(new int[] {context.sendCurrentSequence});
+
+        // 5000 packets/s over a 100 ms RTT is a 500-packet window, well below the 1016 slow start reached.
+        assertThat(window()).isCloseTo(350, within(1e-6));
+    }
+
+    @Test
+    void furtherLossesOfPacketsSentBeforeTheCutDoNotCutAgain() {
+        context.send(control, 1_000);
+        control.onAck(nextUnacknowledged());
+        int earlyLoss = context.sendCurrentSequence - 10;
+        control.onLoss(new int[] {context.sendCurrentSequence});
+        double afterCut = window();
+        context.send(control, 10);
+
+        control.onLoss(new int[] {earlyLoss | 0x8000_0000, context.sendCurrentSequence - 10});
+
+        assertThat(window()).isEqualTo(afterCut);
+    }
+
+    @Test
+    void aLossOfAPacketSentAfterTheCutStartsANewCongestionEpoch() {
+        context.send(control, 1_000);
+        control.onAck(nextUnacknowledged());
+        control.onLoss(new int[] {context.sendCurrentSequence});
+        double afterCut = window();
+        context.send(control, 10);
+
+        control.onLoss(new int[] {context.sendCurrentSequence});
+
+        assertThat(window()).isCloseTo(afterCut * 0.7, within(1e-6));
+    }
+
+    @Test
+    void afterACutTheWindowRegrowsTowardsWhereTheLossHappened() {
+        context.send(control, 1_000);
+        control.onAck(nextUnacknowledged());
+        control.onLoss(new int[] {context.sendCurrentSequence});
+        double atLoss = window() / 0.7;
+
+        for (int i = 0; i < 1_200; i++) {
+            context.advance(10_000);
+            context.send(control, 100);
+            control.onAck(nextUnacknowledged());
+        }
+
+        // Twelve seconds on, the cubic curve has passed the plateau at the loss window and probes above it.
+        assertThat(window()).isGreaterThan(atLoss);
+    }
+
+    @Test
+    void growthAfterACutIsGradualNotAJump() {
+        context.send(control, 1_000);
+        control.onAck(nextUnacknowledged());
+        control.onLoss(new int[] {context.sendCurrentSequence});
+        double afterCut = window();
+
+        context.advance(10_000);
+        context.send(control, 100);
+        control.onAck(nextUnacknowledged());
+
+        assertThat(window()).isBetween(afterCut, afterCut + 50);
+    }
+
+    @Test
+    void aTimeoutCutsTheWindow() {
+        context.send(control, 1_000);
+        control.onAck(nextUnacknowledged());
+        double before = window();
+
+        control.onTimeout();
+
+        assertThat(window()).isCloseTo(before * 0.7, within(1e-6));
+    }
+
+    @Test
+    void theWindowNeverExceedsThePeersFlowWindow() {
+        context.maxCongestionWindow = 100;
+
+        context.send(control, 1_000);
+        control.onAck(nextUnacknowledged());
+
+        assertThat(window()).isEqualTo(100);
+    }
+
+    @Test
+    void theUnacknowledgedCapLeavesRoomForPacketsHeldBehindAHole() {
+        assertThat(control.congestionWindowPackets()).isGreaterThanOrEqualTo(2 * window());
+    }
+
+    @Test
+    void sequenceNumbersWrapping() {
+        context.sendCurrentSequence = SequenceNumbers.MAX - 5;
+        control.init(context);
+
+        context.send(control, 16);
+        control.onAck(nextUnacknowledged());
+
+        assertThat(context.sendCurrentSequence).isLessThan(100);
+        assertThat(window()).isCloseTo(32, within(1e-9));
+    }
+}
