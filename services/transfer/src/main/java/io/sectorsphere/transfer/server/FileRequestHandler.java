@@ -142,20 +142,27 @@ public final class FileRequestHandler implements ConnectionHandler {
             return respond(out, Response.error(Status.CONFLICT, request.name() + " exists"));
         }
         Path staged = area.newStagedFile();
+        Response outcome;
         try {
             FrameCodec.writeResponse(out, Response.ready());
             byte[] digest = receive(connection.input(), staged, request.length());
             meters.counter("sector.transfer.bytes", "direction", "received", "transport", connection.transport())
                     .increment(request.length());
-            if (!MessageDigest.isEqual(digest, request.sha256())) {
-                return respond(out, Response.error(Status.DIGEST_MISMATCH, "the bytes received have another SHA-256"));
-            }
-            area.publish(staged, request.name());
-            return respond(out, Response.ok(request.length()));
-        } catch (FileAlreadyExistsException e) {
-            return respond(out, Response.error(Status.CONFLICT, request.name() + " exists"));
+            outcome = MessageDigest.isEqual(digest, request.sha256()) ? publish(staged, request)
+                    : Response.error(Status.DIGEST_MISMATCH, "the bytes received have another SHA-256");
         } finally {
+            // Before the answer, so that a pusher told "no" finds nothing left behind.
             Files.deleteIfExists(staged);
+        }
+        return respond(out, outcome);
+    }
+
+    private Response publish(Path staged, Request request) throws IOException {
+        try {
+            area.publish(staged, request.name());
+            return Response.ok(request.length());
+        } catch (FileAlreadyExistsException e) {
+            return Response.error(Status.CONFLICT, request.name() + " exists");
         }
     }
 

@@ -167,7 +167,12 @@ public final class UdtTransport implements DataTransport {
         public void close() {
             // Abort, not close: close lingers for unacknowledged data, and a connection is only
             // closed here when it is broken or no longer wanted.
-            socket.abort();
+            try {
+                socket.abort();
+            } catch (RuntimeException e) {
+                // The endpoint is already gone, and the connection with it.
+                log.debug("aborting a UDT connection failed", e);
+            }
         }
     }
 }
