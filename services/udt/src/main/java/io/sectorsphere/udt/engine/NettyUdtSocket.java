@@ -35,6 +35,10 @@ final class NettyUdtSocket implements UdtSocket {
         this.output = new UdtOutputStream(connection, endpoint.channel().alloc());
     }
 
+    UdtConnection connection() {
+        return connection;
+    }
+
     @Override
     public InputStream inputStream() {
         return input;
