@@ -113,3 +113,8 @@ podAntiAffinity:
           matchLabels:
             {{- include "sector.selectorLabels" . | nindent 12 }}
 {{- end }}
+
+{{/* The Secret holding the transfer agents' ticket secret: the operator's, or the one the chart keeps. */}}
+{{- define "sector.transferSecretName" -}}
+{{- default (include "sector.componentName" (dict "root" . "component" "transfer")) .Values.transfer.secret.name }}
+{{- end }}

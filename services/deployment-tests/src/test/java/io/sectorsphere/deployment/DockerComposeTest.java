@@ -8,18 +8,21 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** docker-compose.yml as docker-compose itself reads it: valid, one ring, a storage node beside every locator. */
+/** docker-compose.yml as docker-compose itself reads it: valid, one ring, a storage node and a transfer agent beside every locator. */
 class DockerComposeTest {
 
     private static final List<String> LOCATORS = List.of("sector-locator-1", "sector-locator-2", "sector-locator-3");
     private static final List<String> STORAGE_NODES = List.of("sector-storage-1", "sector-storage-2", "sector-storage-3");
+    private static final List<String> TRANSFER_AGENTS = List.of("sector-transfer-1", "sector-transfer-2", "sector-transfer-3");
     private static final String TOKEN = "compose-test-token";
+    private static final String TRANSFER_SECRET = "compose-test-transfer-secret-of-at-least-32-bytes";
     /** printf %s compose-test-token | sha256sum */
     private static final String TOKEN_SHA256 = "f3e62ae3b2f197b94f0be92025bf36ced1fd195308dc64c4030d64d2cdf9bd4e";
 
@@ -61,19 +64,20 @@ class DockerComposeTest {
         assertThat(compose(broken, "config", "-q").exitCode()).isNotZero();
     }
 
-    @Test
-    void refusesToStartWithoutTheHashOfTheWriteToken() {
-        Tool.Result check = Tool.DOCKER_COMPOSE.run(Repository.root(),
-                environment -> environment.remove("SECTOR_TOKEN_SHA256"), "-f", Repository.composeFile().toString(), "config", "-q");
+    @ParameterizedTest
+    @ValueSource(strings = {"SECTOR_TOKEN_SHA256", "SECTOR_TRANSFER_SECRET"})
+    void refusesToStartWithoutASecretOfTheCluster(String variable) {
+        Tool.Result check = compose(Repository.composeFile(), environment -> environment.remove(variable), "config", "-q");
 
         assertThat(check.exitCode()).isNotZero();
-        assertThat(check.stderr()).contains("SECTOR_TOKEN_SHA256");
+        assertThat(check.stderr()).contains(variable);
     }
 
     @Test
-    void runsThreeNodesOfLocatorAndStorageAndPrometheus() {
+    void runsThreeNodesOfLocatorStorageAndTransferAndPrometheus() {
         assertThat(services).containsOnlyKeys(List.of("sector-locator-1", "sector-locator-2", "sector-locator-3",
-                "sector-storage-1", "sector-storage-2", "sector-storage-3", "storage-data-owner", "prometheus"));
+                "sector-storage-1", "sector-storage-2", "sector-storage-3",
+                "sector-transfer-1", "sector-transfer-2", "sector-transfer-3", "storage-data-owner", "prometheus"));
     }
 
     @ParameterizedTest
@@ -223,6 +227,52 @@ class DockerComposeTest {
         assertThat(map(map(services, name), "environment")).containsEntry("SECTOR_LOCATOR_REPLICATION_TOKEN", TOKEN);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void transferAgentKAdvertisesItsServiceNameAndStorageNodeKPublishesItsDataAddress(int k) {
+        Map<String, Object> agent = map(services, TRANSFER_AGENTS.get(k - 1));
+        Map<String, Object> env = map(agent, "environment");
+
+        assertThat(agent.get("image")).isEqualTo("sectorsphere/transfer-agent:" + Repository.projectVersion());
+        assertThat(env).containsEntry("SECTOR_TRANSFER_ADVERTISEDHOST", TRANSFER_AGENTS.get(k - 1))
+                .containsEntry("SERVER_PORT", "6300")
+                .containsEntry("SECTOR_TRANSFER_DATAPORT", "6301");
+        assertThat(map(map(services, STORAGE_NODES.get(k - 1)), "environment"))
+                .containsEntry("SECTOR_STORAGE_UDTADDRESS", env.get("SECTOR_TRANSFER_ADVERTISEDHOST") + ":" + env.get("SECTOR_TRANSFER_DATAPORT"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void transferAgentKServesTheFilesOfStorageNodeKFromTheSameVolume(int k) {
+        Map<String, Object> agent = map(services, TRANSFER_AGENTS.get(k - 1));
+        String dataDir = String.valueOf(map(agent, "environment").get("SECTOR_TRANSFER_DATADIR"));
+
+        assertThat(list(agent, "volumes")).containsExactly("storage-%d-data:%s:rw".formatted(k, dataDir));
+        assertThat(map(map(agent, "depends_on"), "storage-data-owner")).containsEntry("condition", "service_completed_successfully");
+    }
+
+    @Test
+    void transferAgentKIsPublishedOnTheAddressOfNodeKWithItsDataPortOnUdpAndTcp() {
+        for (int k = 1; k <= TRANSFER_AGENTS.size(); k++) {
+            assertThat(list(map(services, TRANSFER_AGENTS.get(k - 1)), "ports")).containsExactlyInAnyOrder(
+                    "127.0.0.%d:6300:6300/tcp".formatted(10 + k),
+                    "127.0.0.%d:6301:6301/tcp".formatted(10 + k),
+                    "127.0.0.%d:6301:6301/udp".formatted(10 + k));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sector-transfer-1", "sector-transfer-2", "sector-transfer-3"})
+    void transferAgentsShareTheTicketSecretAndHealthIsReadinessOnTheirHttpPort(String name) {
+        Map<String, Object> agent = map(services, name);
+
+        assertThat(list(map(agent, "healthcheck"), "test")).containsExactly("CMD", "/workspace/health-check");
+        assertThat(map(agent, "environment"))
+                .containsEntry("SECTOR_TRANSFER_SECRET", TRANSFER_SECRET)
+                .containsEntry("THC_PORT", "6300")
+                .containsEntry("THC_PATH", "/actuator/health/readiness");
+    }
+
     @Test
     void prometheusReadsTheCheckedInConfig() {
         Map<String, Object> prometheus = map(services, "prometheus");
@@ -233,6 +283,11 @@ class DockerComposeTest {
     }
 
     private static Tool.Result compose(Path file, String... args) {
+        return compose(file, environment -> { }, args);
+    }
+
+    /** Runs docker-compose on {@code file} with the test's values for the cluster's variables, then {@code edit}. */
+    private static Tool.Result compose(Path file, Consumer<Map<String, String>> edit, String... args) {
         String[] command = new String[args.length + 2];
         command[0] = "-f";
         command[1] = file.toString();
@@ -241,7 +296,10 @@ class DockerComposeTest {
         return Tool.DOCKER_COMPOSE.run(file.getParent(), environment -> {
             environment.put("SECTOR_TOKEN", TOKEN);
             environment.put("SECTOR_TOKEN_SHA256", TOKEN_SHA256);
+            environment.put("SECTOR_TRANSFER_SECRET", TRANSFER_SECRET);
             environment.remove("SECTOR_WRITE_ALLOW");
+            environment.remove("SECTOR_JOBS_ALLOW");
+            edit.accept(environment);
         }, command);
     }
 }

@@ -45,6 +45,7 @@ class PrometheusConfigTest {
     @CsvSource({
         "sector-locator, 6100",
         "sector-storage, 6200",
+        "sector-transfer, 6300",
     })
     void scrapesTheActuatorEndpointOfEveryServiceOfThatKindInTheComposeFile(String prefix, int port) {
         Map<String, Object> job = job(prefix);
@@ -55,10 +56,12 @@ class PrometheusConfigTest {
     }
 
     @Test
-    void onKubernetesEveryNamedPortOfTheNodesHeadlessServiceIsFoundThroughItsSrvRecord() {
+    void onKubernetesEveryHttpPortOfTheNodesHeadlessServiceIsFoundThroughItsSrvRecord() {
         // Rendered as the config's comment says: release "sector" in namespace "sector", cluster domain cluster.local.
         Service headless = ChartObjects.service(ChartRenderer.render(), "sector-node");
+        // The transfer agent's data ports speak UDT and the data protocol, not HTTP: never scraped.
         List<String> expected = headless.getSpec().getPorts().stream()
+                .filter(port -> port.getName().endsWith("-http"))
                 .map(port -> "_%s._tcp.%s.sector.svc.cluster.local".formatted(port.getName(), headless.getMetadata().getName()))
                 .toList();
 
