@@ -18,11 +18,11 @@ import io.sectorsphere.udt.SequenceNumbers;
  * the rate stops growing by a quarter for three rounds or losses turn heavy, and then drains the
  * queue it built.
  *
- * <p>Loss is taken as congestion only when a round's losses exceed {@value #HEAVY_LOSS_RATE} of
- * the packets it sent, or come with a queue: the RTT (from ACK/ACK2) above the minimum by more
- * than half the minimum. Then the rate model drops to 0.85 of the lower of the model and the
- * current receive rate, and the gain cycle restarts at its draining phase; repeated rounds of
- * congestion keep cutting, so two flows on a link, or cross traffic, end near their shares
+ * <p>Loss is taken as congestion only when losses exceed {@value #HEAVY_LOSS_RATE} of the packets
+ * sent, or come with a queue: the RTT (from ACK/ACK2) above the minimum by more than half the
+ * minimum (and 10 ms). Losses are judged once per round, over at least 400 packets. Then the rate model drops to 0.85, the receive rates reported for the next
+ * round trip (which still show the old rate) are not taken as samples, and the gain cycle
+ * restarts at its draining phase; congestion that persists beyond that round trip cuts again, so two flows on a link, or cross traffic, end near their shares
  * instead of holding a standing queue. The minimum RTT comes from our own send times (see
  * {@link RoundTripSampler}) over ten seconds. The engine's cap on unacknowledged packets is
  * about three path BDPs: packets behind a hole stay unacknowledged until the retransmission
@@ -30,8 +30,9 @@ import io.sectorsphere.udt.SequenceNumbers;
  */
 public final class DedicatedCongestionControl implements CongestionControl {
 
-    static final double HEAVY_LOSS_RATE = 0.02;
-    private static final int MIN_HEAVY_LOSSES = 3;
+    static final double HEAVY_LOSS_RATE = 0.05;
+    /** Losses are judged over at least this many packets, so that chance does not make 1 % look like 5 %. */
+    private static final int MIN_JUDGED_PACKETS = 400;
     private static final double STARTUP_GAIN = 2 / Math.log(2);
     private static final double[] PROBE_GAINS = {1.25, 0.75, 1, 1, 1, 1, 1, 1};
     private static final double FULL_PIPE_GROWTH = 1.25;
@@ -39,6 +40,8 @@ public final class DedicatedCongestionControl implements CongestionControl {
     private static final int MAX_DRAIN_ROUNDS = 3;
     private static final double CONGESTION_CUT = 0.85;
     private static final double QUEUE_DELAY_FRACTION = 0.5;
+    /** A queue shorter than this is within the noise of RTT measurement (10 ms ACK timing). */
+    private static final long MIN_QUEUE_DELAY_MICROS = 10_000;
     private static final long MIN_ROUND_MICROS = 20_000;
     /** How long the peer's smoothed receive rate takes to follow a change of ours (8 full ACKs). */
     private static final long FEEDBACK_LAG_MICROS = 80_000;
@@ -96,10 +99,13 @@ public final class DedicatedCongestionControl implements CongestionControl {
 
     @Override
     public void onPacketSent(int sequence, boolean retransmission) {
+        long now = context.nowMicros();
         if (!retransmission) {
             roundLosses.onSent();
-            rttSampler.onSent(sequence, context.nowMicros());
+            rttSampler.onSent(sequence, now);
         }
+        // Rounds and gain phases follow the clock, also while a hole holds the ACKs back.
+        advanceClock(now);
     }
 
     @Override
@@ -120,14 +126,7 @@ public final class DedicatedCongestionControl implements CongestionControl {
             bandwidthFilter.add(now, context.receiveRate());
         }
         bandwidth = bandwidthFilter.max(now, Math.max(MIN_BANDWIDTH_WINDOW_MICROS, BANDWIDTH_WINDOW_ROUNDS * roundMicros()));
-        long round = phase == Phase.STARTUP ? Math.max(roundMicros(), STARTUP_ROUND_MICROS) : roundMicros();
-        if (now - roundStartMicros >= round) {
-            endRound(now);
-        }
-        if (phase == Phase.PROBE_BANDWIDTH && now - gainPhaseStartMicros >= roundMicros()) {
-            gainIndex = (gainIndex + 1) % PROBE_GAINS.length;
-            gainPhaseStartMicros = now;
-        }
+        advanceClock(now);
     }
 
     @Override
@@ -151,7 +150,7 @@ public final class DedicatedCongestionControl implements CongestionControl {
                 rate = Math.min(rate, STARTUP_PACKET_PAIR_CAP * context.bandwidth());
             }
         }
-        return 1e6 / rate;
+        return PacketPairPacing.periodMicros(rate);
     }
 
     @Override
@@ -161,6 +160,17 @@ public final class DedicatedCongestionControl implements CongestionControl {
         }
         return bandwidth * (WINDOW_CAP_BDPS * minRttMicros + 2.0 * context.synIntervalMicros()) / 1e6
                 + CAP_SLACK_PACKETS;
+    }
+
+    private void advanceClock(long now) {
+        long round = phase == Phase.STARTUP ? Math.max(roundMicros(), STARTUP_ROUND_MICROS) : roundMicros();
+        if (now - roundStartMicros >= round) {
+            endRound(now);
+        }
+        if (phase == Phase.PROBE_BANDWIDTH && now - gainPhaseStartMicros >= roundMicros()) {
+            gainIndex = (gainIndex + 1) % PROBE_GAINS.length;
+            gainPhaseStartMicros = now;
+        }
     }
 
     private double pacingGain() {
@@ -178,8 +188,11 @@ public final class DedicatedCongestionControl implements CongestionControl {
     private void endRound(long now) {
         roundStartMicros = now;
         roundsInPhase++;
-        boolean congested = congested();
-        roundLosses.restart();
+        boolean congested = false;
+        if (roundLosses.sent() >= MIN_JUDGED_PACKETS) {
+            congested = congested();
+            roundLosses.restart();
+        }
         switch (phase) {
             case STARTUP -> {
                 if (bandwidth >= fullPipeBandwidth * FULL_PIPE_GROWTH) {
@@ -195,10 +208,13 @@ public final class DedicatedCongestionControl implements CongestionControl {
             case DRAIN -> {
                 if (unacknowledged() <= bandwidth * minRttMicros / 1e6 || roundsInPhase >= MAX_DRAIN_ROUNDS) {
                     enter(Phase.PROBE_BANDWIDTH, now);
+                    holdSamplesUntilMicros = now + roundMicros() + FEEDBACK_LAG_MICROS;
                 }
             }
             case PROBE_BANDWIDTH -> {
-                if (congested) {
+                // Losses reported within a round trip of a cut, or of startup's end, were caused
+                // before it: cut once.
+                if (congested && now >= holdSamplesUntilMicros) {
                     cutRate(now);
                 }
             }
@@ -209,14 +225,15 @@ public final class DedicatedCongestionControl implements CongestionControl {
         if (roundLosses.lost() == 0) {
             return false;
         }
-        boolean heavy = roundLosses.lost() >= MIN_HEAVY_LOSSES && roundLosses.lossRate() > HEAVY_LOSS_RATE;
-        boolean queueing = context.rttMicros() - minRttMicros > QUEUE_DELAY_FRACTION * minRttMicros;
+        boolean heavy = roundLosses.lossRate() > HEAVY_LOSS_RATE;
+        double queueDelay = context.rttMicros() - minRttMicros;
+        boolean queueing = queueDelay > Math.max(QUEUE_DELAY_FRACTION * minRttMicros, MIN_QUEUE_DELAY_MICROS);
         return heavy || queueing;
     }
 
     private void cutRate(long now) {
-        double delivered = context.receiveRate() > 0 ? Math.min(bandwidth, context.receiveRate()) : bandwidth;
-        bandwidth = Math.max(delivered * CONGESTION_CUT, INITIAL_WINDOW * 1e6 / Math.max(minRttMicros, 1));
+        // Cut the model, not the receive rate: that may be low because we were draining.
+        bandwidth = Math.max(bandwidth * CONGESTION_CUT, INITIAL_WINDOW * 1e6 / Math.max(minRttMicros, 1));
         bandwidthFilter.reset(now, bandwidth);
         // The receive rate the peer reports still shows the rate before the cut for a round trip
         // plus its smoothing; taken as new samples, it would undo the cut at once.

@@ -93,7 +93,7 @@ public final class FairCongestionControl implements CongestionControl {
 
     @Override
     public double packetSendPeriodMicros() {
-        return context.rttMicros() / cubic.window();
+        return PacketPairPacing.periodMicros(cubic.window() * 1e6 / context.rttMicros());
     }
 
     @Override

@@ -24,8 +24,9 @@ class DedicatedCongestionControlTest {
         control.init(context);
     }
 
+    /** Packets per second the engine sends: 17 per 16 periods, counting the packet-pair packet. */
     private double rate() {
-        return 1e6 / control.packetSendPeriodMicros();
+        return 17.0 / 16.0 * 1e6 / control.packetSendPeriodMicros();
     }
 
     private void round() {
@@ -101,7 +102,7 @@ class DedicatedCongestionControlTest {
     void randomLossWithoutAQueueLeavesTheRateAlone() {
         reachSteadyProbing();
 
-        context.send(control, 100);
+        context.send(control, 500);
         control.onLoss(new int[] {context.sendCurrentSequence - 50});
         control.onLoss(new int[] {context.sendCurrentSequence - 20});
         context.advance(100_000);
@@ -115,7 +116,7 @@ class DedicatedCongestionControlTest {
         reachSteadyProbing();
         context.rttMicros = 160_000;
 
-        context.send(control, 100);
+        context.send(control, 500);
         control.onLoss(new int[] {context.sendCurrentSequence - 50});
         context.advance(100_000);
         control.onAck(SequenceNumbers.increment(context.sendCurrentSequence));
@@ -127,13 +128,27 @@ class DedicatedCongestionControlTest {
     void heavyLossCutsTheModelEvenWithoutAQueue() {
         reachSteadyProbing();
 
-        context.send(control, 100);
+        context.send(control, 500);
         int last = context.sendCurrentSequence;
-        control.onLoss(new int[] {last - 60, (last - 40) | 0x8000_0000, last - 38});
+        // 41 of the 700 packets sent since losses were last judged: 5.9 %.
+        control.onLoss(new int[] {last - 60, (last - 40) | 0x8000_0000, last - 1});
         context.advance(100_000);
         control.onAck(SequenceNumbers.increment(context.sendCurrentSequence));
 
         assertThat(rate()).isCloseTo(0.75 * 850, within(1e-6));
+    }
+
+    @Test
+    void lossesJustBelowTheHeavyThresholdAreNoise() {
+        reachSteadyProbing();
+
+        context.send(control, 500);
+        int last = context.sendCurrentSequence;
+        control.onLoss(new int[] {(last - 40) | 0x8000_0000, last - 6});
+        context.advance(100_000);
+        control.onAck(SequenceNumbers.increment(context.sendCurrentSequence));
+
+        assertThat(rate()).isCloseTo(1_000, within(1e-6));
     }
 
     @Test

@@ -17,8 +17,9 @@ class FairCongestionControlTest {
         control.init(context);
     }
 
+    /** Packets sent per RTT: 17 per 16 periods, counting the packet-pair packet. */
     private double window() {
-        return context.rttMicros / control.packetSendPeriodMicros();
+        return 17.0 / 16.0 * context.rttMicros / control.packetSendPeriodMicros();
     }
 
     private int nextUnacknowledged() {
@@ -28,7 +29,7 @@ class FairCongestionControlTest {
     @Test
     void startsWithSixteenPacketsPerRoundTrip() {
         assertThat(window()).isCloseTo(16, within(1e-9));
-        assertThat(control.packetSendPeriodMicros()).isCloseTo(100_000 / 16.0, within(1e-9));
+        assertThat(control.packetSendPeriodMicros()).isCloseTo(17.0 / 16.0 * 100_000 / 16.0, within(1e-9));
     }
 
     @Test
