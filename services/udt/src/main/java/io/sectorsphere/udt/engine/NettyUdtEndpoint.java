@@ -46,7 +46,9 @@ import org.slf4j.LoggerFactory;
 public final class NettyUdtEndpoint implements UdtEndpoint {
 
     private static final Logger log = LoggerFactory.getLogger(NettyUdtEndpoint.class);
-    private static final int MAX_DATAGRAM = 65_536;
+    /** IP and UDP headers, which the MSS counts and a datagram's payload does not. */
+    private static final int IP_UDP_HEADERS = 28;
+    private static final int MESSAGES_PER_READ = 64;
 
     private final UdtEndpointConfig config;
     private final EngineSettings settings;
@@ -61,6 +63,7 @@ public final class NettyUdtEndpoint implements UdtEndpoint {
     private final Map<PeerSocket, UdtConnection> accepted = new HashMap<>();
     private final Map<InetAddress, Integer> acceptedPerPeer = new HashMap<>();
     private volatile UdtSocketOptions listenOptions;
+    private int receiveMss = UdtSocketOptions.defaults().mss();
     private volatile int openConnections;
 
     private record PeerSocket(InetSocketAddress address, int socketId) {
@@ -82,7 +85,8 @@ public final class NettyUdtEndpoint implements UdtEndpoint {
                 .channel(transport.channelClass())
                 .option(ChannelOption.SO_RCVBUF, settings.socketBufferBytes())
                 .option(ChannelOption.SO_SNDBUF, settings.socketBufferBytes())
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(MAX_DATAGRAM))
+                .option(ChannelOption.RCVBUF_ALLOCATOR, receiveAllocator(UdtSocketOptions.defaults().mss()))
+                .option(ChannelOption.MAX_MESSAGES_PER_READ, MESSAGES_PER_READ)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(1 << 20, 4 << 20))
                 .handler(new ChannelInitializer<DatagramChannel>() {
                     @Override
@@ -103,6 +107,27 @@ public final class NettyUdtEndpoint implements UdtEndpoint {
         }
         this.metrics = new EndpointMetrics(config.meterRegistry(), localAddress().getPort(), () -> openConnections);
         metricsHolder[0] = metrics;
+    }
+
+    /**
+     * Receive buffers exactly as large as the largest datagram any connection here may carry:
+     * received payloads are kept as slices of them, so a larger buffer would waste memory for as
+     * long as the data waits to be read (and 64 KiB buffers are not pooled). Datagrams never fill
+     * the buffer, so the allocator must not take a short read for an empty socket: with
+     * edge-triggered epoll the rest would wait for the next datagram's edge.
+     */
+    private static FixedRecvByteBufAllocator receiveAllocator(int mss) {
+        FixedRecvByteBufAllocator allocator = new FixedRecvByteBufAllocator(mss - IP_UDP_HEADERS);
+        allocator.respectMaybeMoreData(false);
+        return allocator;
+    }
+
+    /** Grows the receive buffers for a connection with a larger MSS; on the event loop. */
+    private void admitMss(int mss) {
+        if (mss > receiveMss) {
+            receiveMss = mss;
+            channel.config().setRecvByteBufAllocator(receiveAllocator(mss));
+        }
     }
 
     public static UdtEndpoint open(InetSocketAddress bindAddress, UdtEndpointConfig config) throws IOException {
@@ -126,6 +151,7 @@ public final class NettyUdtEndpoint implements UdtEndpoint {
             connection = channel.eventLoop().submit(() -> {
                 UdtConnection created = new UdtConnection(this, options, newSocketId(), remote,
                         random.nextInt(SequenceNumbers.MAX));
+                admitMss(options.mss());
                 register(created);
                 created.startConnecting();
                 return created;
@@ -155,6 +181,7 @@ public final class NettyUdtEndpoint implements UdtEndpoint {
 
     @Override
     public void listen(UdtSocketOptions options) {
+        channel.eventLoop().execute(() -> admitMss(options.mss()));
         this.listenOptions = options;
     }
 

@@ -309,59 +309,56 @@ final class UdtConnection implements CongestionContext {
         // Keep-alives only refresh the peer's liveness; congestion warnings are left to the controller's own view.
     }
 
+    /** Takes ownership of the packet's payload: kept as received, or released when dropped. */
     private void onData(DataPacket data, long now) {
         ByteBuf payload = data.payload();
-        try {
-            int sequence = data.sequence();
-            packetsReceived++;
-            metrics.packetsReceived.increment();
-            arrivals.onArrival(sequence, now);
-            int length = payload.readableBytes();
-            int offset = SequenceNumbers.offset(receiveNext, sequence);
-            if (length > payloadSize || offset < 0 || offset >= receiveBuffer.capacity() - receiveBuffer.size()) {
-                // A duplicate of delivered data, too large, or beyond what we let the peer send.
-                if (offset >= 0) {
-                    metrics.outOfWindow.increment();
-                }
-                packetsDropped++;
-                return;
+        int sequence = data.sequence();
+        packetsReceived++;
+        metrics.packetsReceived.increment();
+        arrivals.onArrival(sequence, now);
+        int offset = SequenceNumbers.offset(receiveNext, sequence);
+        if (payload.readableBytes() > payloadSize || offset < 0
+                || offset >= receiveBuffer.capacity() - receiveBuffer.size()) {
+            // A duplicate of delivered data, too large, or beyond what we let the peer send.
+            if (offset >= 0) {
+                metrics.outOfWindow.increment();
             }
-            if (SequenceNumbers.compare(sequence, receiveCurrent) > 0) {
-                int expected = SequenceNumbers.increment(receiveCurrent);
-                if (sequence != expected) {
-                    int lastMissing = SequenceNumbers.decrement(sequence);
-                    int missing = receiveLoss.addRange(expected, lastMissing);
-                    packetsReceiveLoss += missing;
-                    metrics.packetsLost.add(missing);
-                    sendNak(expected == lastMissing ? new int[] {expected}
-                            : new int[] {expected | NakPacket.RANGE_START, lastMissing}, now);
-                }
-                receiveCurrent = sequence;
-            } else if (!receiveLoss.remove(sequence)) {
-                packetsDropped++;
-                return;
-            }
-            ByteBuf copy = channel.alloc().directBuffer(length);
-            copy.writeBytes(payload, payload.readerIndex(), length);
-            if (offset == 0) {
-                deliver(copy);
-                deliverReordered();
-            } else {
-                reorder[sequence & reorderMask] = copy;
-            }
-            if (++packetsSinceAck >= LIGHT_ACK_PACKETS * lightAcks) {
-                sendLightAck(now);
-                lightAcks++;
-            }
-        } finally {
+            packetsDropped++;
             payload.release();
+            return;
+        }
+        if (SequenceNumbers.compare(sequence, receiveCurrent) > 0) {
+            int expected = SequenceNumbers.increment(receiveCurrent);
+            if (sequence != expected) {
+                int lastMissing = SequenceNumbers.decrement(sequence);
+                int missing = receiveLoss.addRange(expected, lastMissing);
+                packetsReceiveLoss += missing;
+                metrics.packetsLost.add(missing);
+                sendNak(expected == lastMissing ? new int[] {expected}
+                        : new int[] {expected | NakPacket.RANGE_START, lastMissing}, now);
+            }
+            receiveCurrent = sequence;
+        } else if (!receiveLoss.remove(sequence)) {
+            packetsDropped++;
+            payload.release();
+            return;
+        }
+        if (offset == 0) {
+            deliver(payload);
+            deliverReordered();
+        } else {
+            reorder[sequence & reorderMask] = payload;
+        }
+        if (++packetsSinceAck >= LIGHT_ACK_PACKETS * lightAcks) {
+            sendLightAck(now);
+            lightAcks++;
         }
     }
 
-    private void deliver(ByteBuf copy) {
-        bytesReceived += copy.readableBytes();
-        metrics.bytesReceived.add(copy.readableBytes());
-        receiveBuffer.offer(copy);
+    private void deliver(ByteBuf payload) {
+        bytesReceived += payload.readableBytes();
+        metrics.bytesReceived.add(payload.readableBytes());
+        receiveBuffer.offer(payload);
         receiveNext = SequenceNumbers.increment(receiveNext);
     }
 
