@@ -12,26 +12,31 @@ import io.sectorsphere.udt.SequenceNumbers;
  * BBR, the rate is the highest receive rate the peer reported over the last ten rounds (a rate
  * the path has shown it carries), and the sender probes for more by cycling its pacing gain over
  * eight rounds: 1.25 to find spare capacity, 0.75 to drain the queue the probe built, then 1.
- * Startup paces at 2/ln 2 times the measured rate, which doubles the delivered rate per round,
- * but not above 1.25 times the peer's packet-pair capacity estimate (the receive rate reaches us a
- * round late, so without that cap startup would overfill the queue by more than a BDP), until
- * the rate stops growing by a quarter for three rounds or losses turn heavy, and then drains the
- * queue it built.
+ * Rounds and phases follow the clock on every packet sent, since ACKs stop while a hole waits for
+ * its retransmission. Startup paces at 2/ln 2 times the measured rate, which doubles the
+ * delivered rate per round, but not above 1.25 times the peer's packet-pair capacity when that is
+ * plausible (the receive rate reaches us a round late, so startup would otherwise overfill the
+ * queue by more than a BDP), until the rate stops growing by a quarter for three rounds or losses
+ * turn heavy, and then drains the queue it built.
  *
- * <p>Loss is taken as congestion only when losses exceed {@value #HEAVY_LOSS_RATE} of the packets
- * sent, or come with a queue: the RTT (from ACK/ACK2) above the minimum by more than half the
- * minimum (and 10 ms). Losses are judged once per round, over at least 400 packets. Then the rate model drops to 0.85, the receive rates reported for the next
- * round trip (which still show the old rate) are not taken as samples, and the gain cycle
- * restarts at its draining phase; congestion that persists beyond that round trip cuts again, so two flows on a link, or cross traffic, end near their shares
- * instead of holding a standing queue. The minimum RTT comes from our own send times (see
- * {@link RoundTripSampler}) over ten seconds. The engine's cap on unacknowledged packets is
- * about three path BDPs: packets behind a hole stay unacknowledged until the retransmission
- * arrives, and pacing, not the cap, is the control.
+ * <p>Loss is taken as congestion only when losses exceed 5 % of the packets sent, or come with a
+ * queue: the RTT (from ACK/ACK2) above the minimum by more than half the minimum and 10 ms. Losses
+ * are judged once per round, over at least 400 packets so that chance does not make 1 % look like
+ * 5 %. Then the model drops to 0.85, the receive rates reported for the next round trip (which
+ * still show the old rate) are not taken as samples, and the gain cycle restarts at its draining
+ * phase; congestion that persists beyond that round trip cuts again, so two flows on a link end
+ * near their shares instead of holding a standing queue. The minimum RTT comes from our own send
+ * times (see {@link RoundTripSampler}) over ten seconds. The engine's cap on unacknowledged
+ * packets is about three path BDPs: packets behind a hole stay unacknowledged until the
+ * retransmission arrives, and pacing, not the cap, is the control. Receive-rate samples taken
+ * while that cap held us back show the cap, not the path, and are skipped.
+ *
+ * <p>Not TCP-friendly by design (a TCP CUBIC flow beside it keeps about a tenth of the link):
+ * use {@code fair} on shared paths.
  */
 public final class DedicatedCongestionControl implements CongestionControl {
 
-    static final double HEAVY_LOSS_RATE = 0.05;
-    /** Losses are judged over at least this many packets, so that chance does not make 1 % look like 5 %. */
+    private static final double HEAVY_LOSS_RATE = 0.05;
     private static final int MIN_JUDGED_PACKETS = 400;
     private static final double STARTUP_GAIN = 2 / Math.log(2);
     private static final double[] PROBE_GAINS = {1.25, 0.75, 1, 1, 1, 1, 1, 1};

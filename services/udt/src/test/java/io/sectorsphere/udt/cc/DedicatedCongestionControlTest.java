@@ -99,6 +99,21 @@ class DedicatedCongestionControlTest {
     }
 
     @Test
+    void gainPhasesFollowTheClockWhileAcksStall() {
+        reachSteadyProbing();
+
+        for (int i = 0; i < 5; i++) {
+            context.advance(100_000);
+            context.send(control, 1);
+            assertThat(rate()).isCloseTo(1_000, within(1e-6));
+        }
+        context.advance(100_000);
+        context.send(control, 1);
+
+        assertThat(rate()).isCloseTo(1_250, within(1e-6));
+    }
+
+    @Test
     void randomLossWithoutAQueueLeavesTheRateAlone() {
         reachSteadyProbing();
 

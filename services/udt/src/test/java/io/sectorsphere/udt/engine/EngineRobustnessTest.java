@@ -34,7 +34,7 @@ import org.junit.jupiter.api.Timeout;
 class EngineRobustnessTest {
 
     private static final InetSocketAddress LOOPBACK = new InetSocketAddress("127.0.0.1", 0);
-    private static final UdtSocketOptions OPTIONS = UdtSocketOptions.defaults();
+    private static final UdtSocketOptions OPTIONS = UdtSocketOptions.defaults().withCongestionControl("native");
     /** Short EXP timers so a silent peer is given up in about a second instead of 4.11's ~40 s. */
     private static final EngineSettings FAST_BREAK = EngineSettings.defaults().withBreakTimers(20_000, 4, 100_000);
 

@@ -23,7 +23,7 @@ class EngineTransferTest {
     @ValueSource(ints = {1500, 9000})
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void dataArrivesIntactInBothDirections(int mss) throws Exception {
-        UdtSocketOptions options = UdtSocketOptions.defaults().withMss(mss);
+        UdtSocketOptions options = UdtSocketOptions.defaults().withMss(mss).withCongestionControl("native");
         long bytes = 32L << 20;
         try (UdtEndpoint server = UdtEndpoint.open(LOOPBACK, UdtEndpointConfig.defaults());
              UdtEndpoint client = UdtEndpoint.open(LOOPBACK, UdtEndpointConfig.defaults())) {

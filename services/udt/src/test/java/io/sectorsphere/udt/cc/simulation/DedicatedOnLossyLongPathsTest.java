@@ -15,7 +15,8 @@ class DedicatedOnLossyLongPathsTest {
         "71, 0.0001, 0.9",
         "71, 0.001, 0.9",
         "200, 0.0001, 0.8",
-        "200, 0.001, 0.8"})
+        "200, 0.001, 0.8",
+        "71, 0.01, 0.9"})
     void dedicatedFillsTheLinkDespiteRandomLoss(int rttMillis, double loss, double minimumShare) {
         Scenario.Result result = alone("dedicated", LinkSpec.lossy(MEGABITS, rttMillis, loss));
 
