@@ -37,6 +37,7 @@ import io.sectorsphere.udt.SequenceNumbers;
 public final class DedicatedCongestionControl implements CongestionControl {
 
     private static final double HEAVY_LOSS_RATE = 0.05;
+    /** Losses are judged over at least this many packets: at 1 % random loss, 400 rarely show 5 %. */
     private static final int MIN_JUDGED_PACKETS = 400;
     private static final double STARTUP_GAIN = 2 / Math.log(2);
     private static final double[] PROBE_GAINS = {1.25, 0.75, 1, 1, 1, 1, 1, 1};
