@@ -56,6 +56,8 @@ public final class LocalCluster implements AutoCloseable {
     private final Consumer<String> events;
     private final HttpClient http = LocatorClient.newHttpClient();
     private final String token = AccessTokens.newToken();
+    /** Signs the read tickets storage nodes grant and their transfer agents check; never leaves this JVM. */
+    private final String transferSecret = AccessTokens.newToken();
     private final long deadline;
     /** In start order; guarded by {@code this} since the shutdown hook may close while starting. */
     private final List<Running> services = new ArrayList<>();
@@ -144,11 +146,18 @@ public final class LocalCluster implements AutoCloseable {
             });
             Running storage = startService(address + ":" + settings.storagePort(), () -> {
                 StorageNode node = StorageNode.start(address, settings.storagePort(), dataDir,
-                        locator.url(), storageProperties());
+                        locator.url(), storageProperties(address));
                 return new Running(node.url(), node);
             });
-            log.info("node {} started: locator {}, storage {}", k, locator.url(), storage.url());
-            events.accept("node " + k + " started: locator " + locator.url() + ", storage " + storage.url());
+            Running agent = startService(address + ":" + settings.agentPort(), () -> {
+                TransferAgentNode node = TransferAgentNode.start(address, settings.agentPort(),
+                        settings.agentDataPort(), dataDir, transferSecret, settings.nodeProperties());
+                return new Running(node.url(), node);
+            });
+            log.info("node {} started: locator {}, storage {}, transfer agent {}", k, locator.url(), storage.url(),
+                    agent.url());
+            events.accept("node " + k + " started: locator " + locator.url() + ", storage " + storage.url()
+                    + ", transfer agent " + agent.url());
         }
     }
 
@@ -165,14 +174,17 @@ public final class LocalCluster implements AutoCloseable {
     /**
      * Writes from loopback with the token; the nodes are told its SHA-256 only. Records live a
      * minute rather than five: a crashed holder's copy counts until its record lapses, so this
-     * bounds how soon a lost copy is replaced.
+     * bounds how soon a lost copy is replaced. Reads are granted as tickets for the transfer agents,
+     * signed with this run's transfer secret, and the agent at {@code address} is published with each file.
      */
-    private Map<String, String> storageProperties() {
+    private Map<String, String> storageProperties(String address) {
         Map<String, String> properties = new HashMap<>();
+        properties.put("sector.storage.udt-address", address + ":" + settings.agentDataPort());
         properties.put("sector.storage.record-ttl", RECORD_TTL_SECONDS + "s");
         properties.put("sector.storage.security.write-allow", "127.0.0.0/8,::1/128");
         properties.put("sector.storage.security.accounts[0].name", "local");
         properties.put("sector.storage.security.accounts[0].token-sha256", AccessTokens.sha256Hex(token));
+        properties.put("sector.storage.transfer.secret", transferSecret);
         properties.putAll(settings.nodeProperties());
         return properties;
     }

@@ -3,6 +3,7 @@ package io.sectorsphere.localcluster;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * How to lay out a local cluster.
@@ -12,6 +13,7 @@ import java.util.Map;
  *     ({@code 127.0.0.10} puts node 1 on {@code 127.0.0.11})
  * @param locatorPort the port every node's locator service listens on at its own address
  * @param storagePort the port every node's storage service listens on at its own address
+ * @param agentPort the HTTP port of every node's transfer agent; its data port (TCP and UDP) is the next one
  * @param stateDirectory where {@code cluster.json} and each node's data directory
  *     ({@code node-k/data}, kept across runs like a disk) go
  * @param readyTimeout how long to wait for a consistent ring, ready storage nodes and the demo
@@ -21,13 +23,14 @@ import java.util.Map;
  *     override the local cluster's own
  */
 public record LocalClusterSettings(int nodes, String baseAddress, int locatorPort, int storagePort,
-                                   Path stateDirectory, Duration readyTimeout, boolean demoDataset,
+                                   int agentPort, Path stateDirectory, Duration readyTimeout, boolean demoDataset,
                                    Map<String, String> nodeProperties) {
 
     public static final int DEFAULT_NODES = 4;
     public static final String DEFAULT_BASE_ADDRESS = "127.0.0.10";
     public static final int DEFAULT_LOCATOR_PORT = 6100;
     public static final int DEFAULT_STORAGE_PORT = 6200;
+    public static final int DEFAULT_AGENT_PORT = 6300;
     public static final Path DEFAULT_STATE_DIRECTORY = Path.of(".sector", "local");
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(120);
 
@@ -45,52 +48,69 @@ public record LocalClusterSettings(int nodes, String baseAddress, int locatorPor
             throw new IllegalArgumentException("the locator and the storage service need ports of their own, not both "
                     + locatorPort);
         }
+        requirePort(agentPort);
+        requirePort(agentPort + 1);
+        if (Set.of(locatorPort, storagePort).stream()
+                .anyMatch(port -> port == agentPort || port == agentPort + 1)) {
+            throw new IllegalArgumentException("the transfer agent's ports " + agentPort + " and " + (agentPort + 1)
+                    + " must differ from the locator's and the storage service's");
+        }
         nodeProperties = Map.copyOf(nodeProperties);
     }
 
     public static LocalClusterSettings defaults() {
         return new LocalClusterSettings(DEFAULT_NODES, DEFAULT_BASE_ADDRESS, DEFAULT_LOCATOR_PORT, DEFAULT_STORAGE_PORT,
-                DEFAULT_STATE_DIRECTORY, DEFAULT_READY_TIMEOUT, true, Map.of());
+                DEFAULT_AGENT_PORT, DEFAULT_STATE_DIRECTORY, DEFAULT_READY_TIMEOUT, true, Map.of());
     }
 
     public LocalClusterSettings withNodes(int count) {
-        return new LocalClusterSettings(count, baseAddress, locatorPort, storagePort, stateDirectory, readyTimeout,
-                demoDataset, nodeProperties);
+        return new LocalClusterSettings(count, baseAddress, locatorPort, storagePort, agentPort, stateDirectory,
+                readyTimeout, demoDataset, nodeProperties);
     }
 
     public LocalClusterSettings withBaseAddress(String address) {
-        return new LocalClusterSettings(nodes, address, locatorPort, storagePort, stateDirectory, readyTimeout,
-                demoDataset, nodeProperties);
+        return new LocalClusterSettings(nodes, address, locatorPort, storagePort, agentPort, stateDirectory,
+                readyTimeout, demoDataset, nodeProperties);
     }
 
     public LocalClusterSettings withLocatorPort(int port) {
-        return new LocalClusterSettings(nodes, baseAddress, port, storagePort, stateDirectory, readyTimeout,
-                demoDataset, nodeProperties);
+        return new LocalClusterSettings(nodes, baseAddress, port, storagePort, agentPort, stateDirectory,
+                readyTimeout, demoDataset, nodeProperties);
     }
 
     public LocalClusterSettings withStoragePort(int port) {
-        return new LocalClusterSettings(nodes, baseAddress, locatorPort, port, stateDirectory, readyTimeout,
-                demoDataset, nodeProperties);
+        return new LocalClusterSettings(nodes, baseAddress, locatorPort, port, agentPort, stateDirectory,
+                readyTimeout, demoDataset, nodeProperties);
+    }
+
+    public LocalClusterSettings withAgentPort(int port) {
+        return new LocalClusterSettings(nodes, baseAddress, locatorPort, storagePort, port, stateDirectory,
+                readyTimeout, demoDataset, nodeProperties);
+    }
+
+    /** The data port (TCP and UDP) of every node's transfer agent: the one after its HTTP port. */
+    public int agentDataPort() {
+        return agentPort + 1;
     }
 
     public LocalClusterSettings withStateDirectory(Path directory) {
-        return new LocalClusterSettings(nodes, baseAddress, locatorPort, storagePort, directory, readyTimeout,
-                demoDataset, nodeProperties);
+        return new LocalClusterSettings(nodes, baseAddress, locatorPort, storagePort, agentPort, directory,
+                readyTimeout, demoDataset, nodeProperties);
     }
 
     public LocalClusterSettings withReadyTimeout(Duration timeout) {
-        return new LocalClusterSettings(nodes, baseAddress, locatorPort, storagePort, stateDirectory, timeout,
-                demoDataset, nodeProperties);
+        return new LocalClusterSettings(nodes, baseAddress, locatorPort, storagePort, agentPort, stateDirectory,
+                timeout, demoDataset, nodeProperties);
     }
 
     public LocalClusterSettings withDemoDataset(boolean load) {
-        return new LocalClusterSettings(nodes, baseAddress, locatorPort, storagePort, stateDirectory, readyTimeout,
-                load, nodeProperties);
+        return new LocalClusterSettings(nodes, baseAddress, locatorPort, storagePort, agentPort, stateDirectory,
+                readyTimeout, load, nodeProperties);
     }
 
     public LocalClusterSettings withNodeProperties(Map<String, String> properties) {
-        return new LocalClusterSettings(nodes, baseAddress, locatorPort, storagePort, stateDirectory, readyTimeout,
-                demoDataset, properties);
+        return new LocalClusterSettings(nodes, baseAddress, locatorPort, storagePort, agentPort, stateDirectory,
+                readyTimeout, demoDataset, properties);
     }
 
     /** The address of node {@code k}, counting from 1. */

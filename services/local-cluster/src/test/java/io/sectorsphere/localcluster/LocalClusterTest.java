@@ -7,7 +7,15 @@ import io.sectorsphere.common.file.FileEntry;
 import io.sectorsphere.common.ring.RingStatus;
 import io.sectorsphere.localcluster.DemoDataset.DemoFile;
 import io.sectorsphere.localcluster.LocalClusterException.Reason;
+import io.sectorsphere.transfer.client.ByteRateLimiter;
+import io.sectorsphere.transfer.client.DataClient;
+import io.sectorsphere.transfer.transport.ConnectionCache;
+import io.sectorsphere.transfer.transport.TcpTransport;
 import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -29,6 +37,8 @@ import java.util.Set;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class LocalClusterTest {
 
@@ -84,6 +94,10 @@ class LocalClusterTest {
             assertThat(record.body()).isEqualTo(new String(readings.content(), StandardCharsets.UTF_8).lines()
                     .skip(1).findFirst().orElseThrow() + "\n");
 
+            // Reads are granted as tickets that every holder's transfer agent honours on its data port.
+            assertThat(readThroughAgents(http, last, readings)).isNotEmpty().allSatisfy(
+                    content -> assertThat(content).isEqualTo(readings.content()));
+
             // Writes need the token; the nodes' own configuration and logs never hold it in clear.
             StorageClient node = new StorageClient(cluster.endpoints().get(1).storage(), http);
             assertThat(put(http, node, "mine/a.txt", null)).isEqualTo(403);
@@ -125,6 +139,30 @@ class LocalClusterTest {
                     .hasMessageContaining("127.0.0.121:" + settings.storagePort() + " is already in use");
         }
         assertThat(Files.exists(state.resolve("cluster.json"))).isFalse();
+    }
+
+    /** The file as read from each holder's agent with a ticket granted by {@code storage}. */
+    private static List<byte[]> readThroughAgents(HttpClient http, String storage, DemoFile file) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(storage + "/api/v1/tickets/"
+                + file.name())).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode grant = JsonMapper.builder().build().readTree(answer.body());
+        List<byte[]> contents = new ArrayList<>();
+        TcpTransport tcp = new TcpTransport(Duration.ofSeconds(2), Duration.ofSeconds(10));
+        try (ConnectionCache cache = new ConnectionCache(1, 4, Duration.ofMinutes(1), Clock.systemUTC())) {
+            for (JsonNode agent : grant.get("agents")) {
+                String[] hostPort = agent.asString().split(":");
+                Path copy = Files.createTempFile("agent-read", ".bin");
+                try (FileChannel target = FileChannel.open(copy, StandardOpenOption.WRITE)) {
+                    new DataClient(cache).read(tcp, new InetSocketAddress(hostPort[0], Integer.parseInt(hostPort[1])),
+                            grant.get("ticket").asString(), file.name(), 0, grant.get("size").asLong(), target, 0,
+                            ByteRateLimiter.unlimited(), bytes -> { });
+                }
+                contents.add(Files.readAllBytes(copy));
+                Files.delete(copy);
+            }
+        }
+        return contents;
     }
 
     private LocalClusterSettings settings(int nodes) throws IOException {
