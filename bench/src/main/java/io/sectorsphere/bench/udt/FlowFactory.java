@@ -26,11 +26,11 @@ final class FlowFactory {
     /** Our engine; {@code congestion} null keeps its default controller. */
     Flow ours(NetworkPath path, int mss, int windowPackets, String congestion) throws Exception {
         List<String> extra = congestion == null ? List.of() : List.of("--cc", congestion);
-        return new UdtPeerFlow(oursProgram, path, mss, windowPackets, duration, extra);
+        return new UdtPeerFlow("ours", oursProgram, path, mss, windowPackets, duration, extra);
     }
 
     Flow libudt(NetworkPath path, int mss, int windowPackets) throws Exception {
-        return new UdtPeerFlow(libudtProgram, path, mss, windowPackets, duration, List.of());
+        return new UdtPeerFlow("libudt", libudtProgram, path, mss, windowPackets, duration, List.of());
     }
 
     Flow tcp(NetworkPath path, int port, String congestion, int streams, List<String> extraArgs) throws Exception {

@@ -17,6 +17,7 @@ import java.util.List;
 record PerfArguments(boolean server, InetSocketAddress address, boolean send, long bytes, Duration duration,
                      int mss, String congestion, int windowPackets) {
 
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
     private static final String USAGE = "usage: UdtPerf <server|client> <host:port> <send|recv> "
             + "[--bytes N | --seconds S] [--mss M] [--cc NAME] [--window PKTS] [--data memory]";
 
@@ -64,7 +65,8 @@ record PerfArguments(boolean server, InetSocketAddress address, boolean send, lo
     }
 
     UdtSocketOptions socketOptions() {
-        UdtSocketOptions options = UdtSocketOptions.defaults();
+        // Generous: on a busy host a freshly started receiver JVM can take seconds to answer a handshake.
+        UdtSocketOptions options = UdtSocketOptions.defaults().withConnectTimeout(CONNECT_TIMEOUT);
         if (mss > 0) {
             options = options.withMss(mss);
         }

@@ -83,7 +83,9 @@ public final class UdtBench {
             System.exit(1);
         }
         Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
-        FlowFactory flows = new FlowFactory(java, System.getProperty("java.class.path"), LibudtPeer.binary(), FLOW_TIME);
+        ClassPathSnapshot snapshot = ClassPathSnapshot.of(System.getProperty("java.class.path"));
+        Runtime.getRuntime().addShutdownHook(new Thread(snapshot::close, "bench-classpath-cleanup"));
+        FlowFactory flows = new FlowFactory(java, snapshot.classPath(), LibudtPeer.binary(), FLOW_TIME);
         UdtBench bench = new UdtBench(flows);
         List<String> names = args.length == 0 ? List.copyOf(bench.cases.keySet())
                 : List.copyOf(new LinkedHashSet<>(Arrays.asList(args)));
@@ -161,6 +163,7 @@ public final class UdtBench {
                     .ratio("cubic8_link", cubic8.mbps() / linkMbps).ratio("bbr_link", bbr.mbps() / linkMbps)
                     .put("fwd_queue_drops", Long.toString(stats.aToB().queueDrops() + stats.bToA().queueDrops()))
                     .put("fwd_ring_drops", Long.toString(stats.aToB().ringDrops() + stats.bToA().ringDrops()))
+                    .ratio("fwd_cpu_share", stats.cpuSeconds() / stats.uptimeSeconds())
                     .error("ours_error", ours.error()).error("libudt_error", libudt.error())
                     .error("cubic_error", cubic.error()).error("cubic8_error", cubic8.error()).error("bbr_error", bbr.error())
                     .toString();

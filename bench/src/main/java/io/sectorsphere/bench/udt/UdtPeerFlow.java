@@ -18,6 +18,7 @@ final class UdtPeerFlow implements Flow {
     private static final Duration GRACE = Duration.ofSeconds(60);
     private static final Duration LISTEN_TIMEOUT = Duration.ofSeconds(30);
 
+    private final String name;
     private final List<String> program;
     private final NetworkPath path;
     private final UdtPeerCommand sendCommand;
@@ -27,18 +28,20 @@ final class UdtPeerFlow implements Flow {
     private PeerProcess sender;
 
     /**
+     * @param name      the peer's name in error messages
      * @param program   the peer's command without arguments
      * @param extraArgs arguments appended to both ends (e.g. {@code --cc dedicated})
      */
-    UdtPeerFlow(List<String> program, NetworkPath path, int mss, int windowPackets, Duration duration,
+    UdtPeerFlow(String name, List<String> program, NetworkPath path, int mss, int windowPackets, Duration duration,
                 List<String> extraArgs) throws Exception {
+        this.name = name;
         this.program = program;
         this.path = path;
         this.duration = duration;
         this.extraArgs = List.copyOf(extraArgs);
         UdtPeerCommand receive = UdtPeerCommand.server(path.receiverHost(), 0, Direction.RECV)
                 .withMss(mss).withWindowPackets(windowPackets);
-        this.receiver = PeerProcess.start(line(path.receiverPrefix(), receive, extraArgs), false);
+        this.receiver = PeerProcess.start(name + " receiver", line(path.receiverPrefix(), receive, extraArgs), false);
         int port;
         try {
             port = receiver.awaitListeningPort(LISTEN_TIMEOUT);
@@ -52,7 +55,7 @@ final class UdtPeerFlow implements Flow {
 
     @Override
     public void begin() throws Exception {
-        sender = PeerProcess.start(line(path.senderPrefix(), sendCommand, extraArgs), false);
+        sender = PeerProcess.start(name + " sender", line(path.senderPrefix(), sendCommand, extraArgs), false);
     }
 
     @Override

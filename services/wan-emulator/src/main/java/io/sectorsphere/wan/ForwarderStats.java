@@ -3,8 +3,14 @@ package io.sectorsphere.wan;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The forwarder's counters for both directions, as of one stats line. */
-public record ForwarderStats(DirectionStats aToB, DirectionStats bToA) {
+/**
+ * The forwarder's counters for both directions, as of one stats line.
+ *
+ * @param cpuSeconds    CPU time the forwarder used, including the kernel's receive path it runs when
+ *                      writing packets into a TUN device
+ * @param uptimeSeconds time since the forwarder started
+ */
+public record ForwarderStats(DirectionStats aToB, DirectionStats bToA, double cpuSeconds, double uptimeSeconds) {
 
     private static final String PREFIX = "stats ";
 
@@ -35,26 +41,31 @@ public record ForwarderStats(DirectionStats aToB, DirectionStats bToA) {
         if (!isStatsLine(line)) {
             throw new IllegalArgumentException("not a stats line: " + line);
         }
-        Map<String, Long> fields = new HashMap<>();
+        Map<String, String> fields = new HashMap<>();
         for (String token : line.substring(PREFIX.length()).trim().split("\\s+")) {
             int equals = token.indexOf('=');
             if (equals > 0) {
-                fields.put(token.substring(0, equals), Long.parseLong(token.substring(equals + 1)));
+                fields.put(token.substring(0, equals), token.substring(equals + 1));
             }
         }
-        return new ForwarderStats(direction(fields, "ab", line), direction(fields, "ba", line));
+        return new ForwarderStats(direction(fields, "ab", line), direction(fields, "ba", line),
+                Double.parseDouble(field(fields, "cpu_seconds", line)), Double.parseDouble(field(fields, "uptime_seconds", line)));
     }
 
-    private static DirectionStats direction(Map<String, Long> fields, String prefix, String line) {
+    private static DirectionStats direction(Map<String, String> fields, String prefix, String line) {
         return new DirectionStats(
-                field(fields, prefix + "_packets_in", line), field(fields, prefix + "_bytes_in", line),
-                field(fields, prefix + "_forwarded", line), field(fields, prefix + "_bytes_forwarded", line),
-                field(fields, prefix + "_lost", line), field(fields, prefix + "_queue_drops", line),
-                field(fields, prefix + "_ring_drops", line), field(fields, prefix + "_write_drops", line));
+                counter(fields, prefix + "_packets_in", line), counter(fields, prefix + "_bytes_in", line),
+                counter(fields, prefix + "_forwarded", line), counter(fields, prefix + "_bytes_forwarded", line),
+                counter(fields, prefix + "_lost", line), counter(fields, prefix + "_queue_drops", line),
+                counter(fields, prefix + "_ring_drops", line), counter(fields, prefix + "_write_drops", line));
     }
 
-    private static long field(Map<String, Long> fields, String name, String line) {
-        Long value = fields.get(name);
+    private static long counter(Map<String, String> fields, String name, String line) {
+        return Long.parseLong(field(fields, name, line));
+    }
+
+    private static String field(Map<String, String> fields, String name, String line) {
+        String value = fields.get(name);
         if (value == null) {
             throw new IllegalArgumentException("stats line without " + name + ": " + line);
         }

@@ -43,6 +43,6 @@ public final class LibudtPeer {
         List<String> line = new ArrayList<>(prefix);
         line.add(binary().toString());
         line.addAll(command.arguments());
-        return PeerProcess.start(line, command.data() == UdtPeerCommand.DataSource.STDIO);
+        return PeerProcess.start("udtpeer", line, command.data() == UdtPeerCommand.DataSource.STDIO);
     }
 }

@@ -29,24 +29,27 @@ public final class PeerProcess implements AutoCloseable {
     private static final String ERROR = "error ";
 
     private final Process process;
-    private final List<String> command;
+    private final String name;
     private final CompletableFuture<Integer> listeningPort = new CompletableFuture<>();
     private final CompletableFuture<PeerResult> result = new CompletableFuture<>();
     private final List<String> stderrLines = Collections.synchronizedList(new ArrayList<>());
 
-    private PeerProcess(Process process, List<String> command) {
+    private PeerProcess(Process process, String name) {
         this.process = process;
-        this.command = List.copyOf(command);
+        this.name = name;
         Thread.ofVirtual().name("peer-stderr-" + process.pid()).start(this::readStderr);
     }
 
-    /** Starts {@code command}; stdout is discarded unless {@code keepStdout}, stdin stays a pipe. */
-    public static PeerProcess start(List<String> command, boolean keepStdout) throws IOException {
+    /**
+     * Starts {@code command}; stdout is discarded unless {@code keepStdout}, stdin stays a pipe.
+     * {@code name} says which peer it is in error messages (the command may start with a prefix).
+     */
+    public static PeerProcess start(String name, List<String> command, boolean keepStdout) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command);
         if (!keepStdout) {
             builder.redirectOutput(ProcessBuilder.Redirect.DISCARD);
         }
-        return new PeerProcess(builder.start(), command);
+        return new PeerProcess(builder.start(), name);
     }
 
     public Process process() {
@@ -95,7 +98,7 @@ public final class PeerProcess implements AutoCloseable {
         try {
             return future.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
-            throw new IOException("no " + what + " within " + timeout + " from " + command + "; stderr: " + stderrLines());
+            throw new IOException("no " + what + " within " + timeout + " from " + name + "; stderr: " + stderrLines());
         } catch (ExecutionException e) {
             throw new IOException(e.getCause().getMessage(), e.getCause());
         }
@@ -121,7 +124,7 @@ public final class PeerProcess implements AutoCloseable {
                 result.complete(done);
             } else {
                 String reason = error != null ? error : "exit status " + status + ", stderr: " + stderrLines();
-                result.completeExceptionally(new IOException(command.getFirst() + " failed: " + reason));
+                result.completeExceptionally(new IOException(name + " failed: " + reason));
             }
         } catch (IOException | RuntimeException e) {
             result.completeExceptionally(e);
@@ -130,6 +133,6 @@ public final class PeerProcess implements AutoCloseable {
             result.completeExceptionally(e);
         }
         listeningPort.completeExceptionally(
-                new IOException("peer ended before listening: " + (error != null ? error : stderrLines())));
+                new IOException(name + " ended before listening: " + (error != null ? error : stderrLines())));
     }
 }
