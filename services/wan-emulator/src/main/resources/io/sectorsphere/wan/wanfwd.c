@@ -274,8 +274,13 @@ int main(int argc, char **argv) {
     sigaction(SIGTERM, &action, NULL);
     sigaction(SIGINT, &action, NULL);
 
+    int home = open("/proc/self/ns/net", O_RDONLY | O_CLOEXEC);
+    if (home < 0) die("/proc/self/ns/net");
     int tun_a = open_tun_in(argv[1], argv[2]);
     int tun_b = open_tun_in(argv[3], argv[4]);
+    // Each TUN stays in the namespace it was created in; this process goes home so that it pins neither.
+    if (setns(home, CLONE_NEWNET) < 0) die("setns home");
+    close(home);
     struct direction dirs[2] = {
         {.name = "ab", .in_fd = tun_a, .out_fd = tun_b},
         {.name = "ba", .in_fd = tun_b, .out_fd = tun_a},
