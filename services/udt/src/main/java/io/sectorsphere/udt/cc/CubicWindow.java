@@ -10,7 +10,7 @@ final class CubicWindow {
 
     /** RFC 8312's C, in packets per second cubed. */
     private static final double C = 0.4;
-    static final double BETA = 0.7;
+    private static final double BETA = 0.7;
     private static final double MIN_WINDOW = 2;
 
     private double window;

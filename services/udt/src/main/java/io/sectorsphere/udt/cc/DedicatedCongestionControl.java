@@ -98,7 +98,7 @@ public final class DedicatedCongestionControl implements CongestionControl {
         phase = Phase.STARTUP;
         lastAck = SequenceNumbers.increment(context.sendCurrentSequence());
         roundStartMicros = now;
-        minRttMicros = context.rttMicros();
+        minRttMicros = Math.max(1, context.rttMicros());
         bandwidth = INITIAL_WINDOW * 1e6 / minRttMicros;
         bandwidthFilter.reset(now, bandwidth);
     }

@@ -69,6 +69,9 @@ public final class FairCongestionControl implements CongestionControl {
 
     @Override
     public void onLoss(int[] lossList) {
+        if (lossList.length == 0) {
+            return;
+        }
         // The newest loss decides: a repeated NAK starts with old losses but may carry new ones.
         int newestLost = lossList[lossList.length - 1] & SequenceNumbers.MAX;
         if (SequenceNumbers.compare(newestLost, lastDecreaseSequence) <= 0) {
@@ -93,7 +96,7 @@ public final class FairCongestionControl implements CongestionControl {
 
     @Override
     public double packetSendPeriodMicros() {
-        return PacketPairPacing.periodMicros(cubic.window() * 1e6 / context.rttMicros());
+        return PacketPairPacing.periodMicros(cubic.window() * 1e6 / Math.max(1, context.rttMicros()));
     }
 
     @Override

@@ -111,6 +111,17 @@ class FairCongestionControlTest {
     }
 
     @Test
+    void anEmptyLossListChangesNothing() {
+        context.send(control, 100);
+        control.onAck(nextUnacknowledged());
+        double before = window();
+
+        control.onLoss(new int[0]);
+
+        assertThat(window()).isEqualTo(before);
+    }
+
+    @Test
     void aTimeoutCutsTheWindow() {
         context.send(control, 1_000);
         control.onAck(nextUnacknowledged());
