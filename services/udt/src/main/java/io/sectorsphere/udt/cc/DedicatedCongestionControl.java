@@ -29,7 +29,8 @@ import io.sectorsphere.udt.SequenceNumbers;
  * times (see {@link RoundTripSampler}) over ten seconds. The engine's cap on unacknowledged
  * packets is about three path BDPs: packets behind a hole stay unacknowledged until the
  * retransmission arrives, and pacing, not the cap, is the control. Receive-rate samples taken
- * while that cap held us back show the cap, not the path, and are skipped.
+ * while that cap, or the application, held us below the pacing rate show that limit, not the
+ * path, and are skipped.
  *
  * <p>Not TCP-friendly by design (a TCP CUBIC flow beside it keeps about a tenth of the link):
  * use {@code fair} on shared paths.
@@ -63,6 +64,8 @@ public final class DedicatedCongestionControl implements CongestionControl {
     private static final double WINDOW_CAP_BDPS = 3;
     private static final double CAP_SLACK_PACKETS = 16;
     private static final double WINDOW_LIMITED_FRACTION = 0.9;
+    /** A round in which we sent less than this share of what pacing allowed was limited by something else. */
+    private static final double SEND_LIMITED_FRACTION = 0.8;
     /** Startup never paces above this multiple of the peer's packet-pair capacity estimate. */
     private static final double STARTUP_PACKET_PAIR_CAP = 1.25;
 
@@ -84,6 +87,10 @@ public final class DedicatedCongestionControl implements CongestionControl {
     private double bandwidth;
     private double minRttMicros;
     private long holdSamplesUntilMicros;
+    private long lastClockMicros;
+    private double allowedThisRound;
+    private int sentThisRound;
+    private boolean lastRoundSendLimited;
 
     @Override
     public String name() {
@@ -106,6 +113,7 @@ public final class DedicatedCongestionControl implements CongestionControl {
     @Override
     public void onPacketSent(int sequence, boolean retransmission) {
         long now = context.nowMicros();
+        sentThisRound++;
         if (!retransmission) {
             roundLosses.onSent();
             rttSampler.onSent(sequence, now);
@@ -125,10 +133,13 @@ public final class DedicatedCongestionControl implements CongestionControl {
             negatedRttFilter.add(now, -rttSample);
             minRttMicros = -negatedRttFilter.max(now, MIN_RTT_WINDOW_MICROS);
         }
-        // A window-limited sender's receive rate shows its window, not the path: skip such samples,
-        // or a long hole repair would talk the model down (BBR's application-limited samples).
+        // A sender held back by its window or by the application (a slow disk) shows the peer that
+        // limit, not the path: skip such samples, or a long hole repair or a pause would talk the
+        // model down (BBR's application-limited samples). The rate reported now shows mostly what
+        // was sent a round ago.
         boolean windowLimited = unacknowledged() >= WINDOW_LIMITED_FRACTION * congestionWindowPackets();
-        if (context.receiveRate() > 0 && !windowLimited && now >= holdSamplesUntilMicros) {
+        boolean limited = windowLimited || lastRoundSendLimited;
+        if (context.receiveRate() > 0 && !limited && now >= holdSamplesUntilMicros) {
             bandwidthFilter.add(now, context.receiveRate());
         }
         bandwidth = bandwidthFilter.max(now, Math.max(MIN_BANDWIDTH_WINDOW_MICROS, BANDWIDTH_WINDOW_ROUNDS * roundMicros()));
@@ -169,6 +180,10 @@ public final class DedicatedCongestionControl implements CongestionControl {
     }
 
     private void advanceClock(long now) {
+        if (lastClockMicros != 0) {
+            allowedThisRound += (now - lastClockMicros) * PacketPairPacing.ratePerSecond(packetSendPeriodMicros()) / 1e6;
+        }
+        lastClockMicros = now;
         long round = phase == Phase.STARTUP ? Math.max(roundMicros(), STARTUP_ROUND_MICROS) : roundMicros();
         if (now - roundStartMicros >= round) {
             endRound(now);
@@ -194,6 +209,9 @@ public final class DedicatedCongestionControl implements CongestionControl {
     private void endRound(long now) {
         roundStartMicros = now;
         roundsInPhase++;
+        lastRoundSendLimited = sentThisRound < SEND_LIMITED_FRACTION * allowedThisRound;
+        sentThisRound = 0;
+        allowedThisRound = 0;
         boolean congested = false;
         if (roundLosses.sent() >= MIN_JUDGED_PACKETS) {
             congested = congested();

@@ -16,4 +16,9 @@ final class PacketPairPacing {
     static double periodMicros(double packetsPerSecond) {
         return PACKETS_PER_PERIODS * 1e6 / packetsPerSecond;
     }
+
+    /** The rate a period gives, the inverse of {@link #periodMicros}. */
+    static double ratePerSecond(double periodMicros) {
+        return PACKETS_PER_PERIODS * 1e6 / periodMicros;
+    }
 }

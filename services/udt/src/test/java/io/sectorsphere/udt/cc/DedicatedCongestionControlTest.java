@@ -207,4 +207,33 @@ class DedicatedCongestionControlTest {
 
         assertThat(control.congestionWindowPackets()).isCloseTo(1_000 * 0.32 + 16, within(1e-6));
     }
+
+    @Test
+    void anApplicationThatSendsLessThanPacingAllowsDoesNotTalkTheModelDown() {
+        reachSteadyProbing();
+
+        for (int i = 0; i < 30; i++) {
+            context.send(control, 10);
+            context.advance(100_000);
+            control.onAck(SequenceNumbers.increment(context.sendCurrentSequence));
+            // The peer's receive rate shows the slow sending a round later.
+            context.receiveRate = 100;
+        }
+
+        assertThat(control.congestionWindowPackets()).isCloseTo(1_000 * 0.32 + 16, within(1e-6));
+    }
+
+    @Test
+    void aRoundThatSentWhatPacingAllowedFeedsTheModel() {
+        reachSteadyProbing();
+        context.receiveRate = 1_600;
+
+        for (int i = 0; i < 2; i++) {
+            context.send(control, 110);
+            context.advance(100_000);
+            control.onAck(SequenceNumbers.increment(context.sendCurrentSequence));
+        }
+
+        assertThat(control.congestionWindowPackets()).isCloseTo(1_600 * 0.32 + 16, within(1e-6));
+    }
 }
