@@ -29,6 +29,7 @@ final class TransferProgress implements TransferListener, AutoCloseable {
     private final CliEnvironment environment;
     private final boolean enabled;
     private ProgressBar bar;
+    private String extra = "";
 
     private TransferProgress(String taskName, CliEnvironment environment, boolean enabled) {
         this.taskName = taskName;
@@ -53,8 +54,17 @@ final class TransferProgress implements TransferListener, AutoCloseable {
                 return;
             }
             bar = start(done, total);
+            bar.setExtraMessage(extra);
         }
         bar.stepTo(done);
+    }
+
+    /** Shows the measured round-trip time and the transports beside the rate and time left. */
+    synchronized void paths(double rttMillis, java.util.List<String> transports) {
+        extra = String.format(Locale.ROOT, "rtt %.1f ms %s", rttMillis, String.join("+", transports));
+        if (bar != null) {
+            bar.setExtraMessage(extra);
+        }
     }
 
     /** Draws the final state and ends the line, so what is printed next starts on its own line. */

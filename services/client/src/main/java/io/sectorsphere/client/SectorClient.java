@@ -100,6 +100,16 @@ public final class SectorClient implements AutoCloseable {
         return meta;
     }
 
+    /**
+     * A read ticket for {@code name} and its holders' transfer agents, for {@link AgentDownload}.
+     *
+     * @throws UnavailableException if the node grants no tickets (no transfer secret configured)
+     */
+    public ReadGrant grant(String name) {
+        return get(Urls.at(config.endpoint(), Urls.filePath("/api/v1/tickets/", name)), "grant " + name,
+                ReadGrant.class);
+    }
+
     /** True if the cluster has a live replica of {@code name}. */
     public boolean exists(String name) {
         HttpRequest request = transport.request(content(name)).method("HEAD", HttpRequest.BodyPublishers.noBody())
