@@ -1,5 +1,7 @@
 package io.sectorsphere.udt.cc;
 
+import io.sectorsphere.udt.SequenceNumbers;
+
 /** A connection whose estimates a test sets directly. */
 final class FakeContext implements CongestionContext {
 
@@ -14,7 +16,7 @@ final class FakeContext implements CongestionContext {
     /** Records {@code packets} new packets as sent through {@code control}, advancing the sequence. */
     void send(CongestionControl control, int packets) {
         for (int i = 0; i < packets; i++) {
-            sendCurrentSequence = io.sectorsphere.udt.SequenceNumbers.increment(sendCurrentSequence);
+            sendCurrentSequence = SequenceNumbers.increment(sendCurrentSequence);
             control.onPacketSent(sendCurrentSequence, false);
         }
     }
