@@ -104,6 +104,21 @@ public abstract class DataPlaneContract {
     }
 
     @Test
+    void aRangeCanBeReadAsAStreamAndItsConnectionIsReusedAfterTheLastByte() throws Exception {
+        Node node = node("a");
+        byte[] content = node.store("f", 200_000);
+
+        byte[] read;
+        try (java.io.InputStream in = client.openRange(transport, node.address(), read("f"), "f", 10, 150_000)) {
+            read = in.readAllBytes();
+        }
+        client.stat(transport, node.address(), read("f"), "f");
+
+        assertThat(read).isEqualTo(java.util.Arrays.copyOfRange(content, 10, 150_010));
+        assertThat(accepted).hasValue(1);
+    }
+
+    @Test
     void statGivesTheSizeAndSha256() throws Exception {
         Node node = node("a");
         byte[] content = node.store("f", 12345);

@@ -80,6 +80,21 @@ public final class DataClient {
     }
 
     /**
+     * The bytes {@code [offset, offset + length)} of {@code name} at {@code remote} as a stream, for a
+     * caller that consumes them as it reads (hashing, staging). Closing it after the last byte hands
+     * the connection back; closing it earlier closes the connection.
+     */
+    public InputStream openRange(DataTransport transport, InetSocketAddress remote, String ticket, String name,
+                                 long offset, long length) throws IOException {
+        Answer answer = ask(transport, remote, Request.get(ticket, name, offset, length), Status.OK);
+        if (answer.response().length() != length) {
+            answer.lease().close();
+            throw new ProtocolException("asked for " + length + " bytes, offered " + answer.response().length());
+        }
+        return new RangeStream(answer.lease(), length);
+    }
+
+    /**
      * Pushes {@code size} bytes of {@code source} as {@code name} to {@code remote}, which stores
      * them only if their SHA-256 is {@code sha256}; {@code ticket} must allow writing it.
      */
@@ -168,6 +183,51 @@ public final class DataClient {
             out.write(buffer.array(), 0, read);
             done += read;
             progress.accept(read);
+        }
+    }
+
+    /** Exactly the bytes of one GET answer; the end of the connection before them is an error. */
+    private static final class RangeStream extends InputStream {
+
+        private final ConnectionCache.Lease lease;
+        private final InputStream in;
+        private long remaining;
+
+        RangeStream(ConnectionCache.Lease lease, long length) {
+            this.lease = lease;
+            this.in = lease.connection().input();
+            this.remaining = length;
+        }
+
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            if (remaining == 0) {
+                return -1;
+            }
+            if (length == 0) {
+                return 0;
+            }
+            int read = in.read(buffer, offset, (int) Math.min(length, remaining));
+            if (read < 0) {
+                throw new EOFException("the peer ended with " + remaining + " bytes still to come");
+            }
+            remaining -= read;
+            return read;
+        }
+
+        @Override
+        public void close() {
+            if (remaining == 0) {
+                lease.release();
+            } else {
+                lease.close();
+            }
         }
     }
 
