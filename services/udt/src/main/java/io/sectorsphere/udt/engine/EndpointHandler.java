@@ -32,6 +32,16 @@ final class EndpointHandler extends ChannelInboundHandlerAdapter {
     }
 
     @Override
+    public void channelReadComplete(ChannelHandlerContext ctx) {
+        try {
+            endpoint.onReadComplete();
+        } catch (RuntimeException e) {
+            endpoint.onHandlerFailure(e);
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         if (ctx.channel().isWritable()) {
             try {

@@ -27,6 +27,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -64,6 +65,7 @@ public final class NettyUdtEndpoint implements UdtEndpoint {
     private final Map<InetAddress, Integer> acceptedPerPeer = new HashMap<>();
     private volatile UdtSocketOptions listenOptions;
     private int receiveMss = UdtSocketOptions.defaults().mss();
+    private final List<UdtConnection> readersToWake = new ArrayList<>();
     private volatile int openConnections;
 
     private record PeerSocket(InetSocketAddress address, int socketId) {
@@ -77,7 +79,7 @@ public final class NettyUdtEndpoint implements UdtEndpoint {
         this.acceptQueue = new ArrayBlockingQueue<>(Math.max(1, config.acceptBacklog()));
         Transport transport = Transport.best();
         this.group = transport.newEventLoopGroup("udt-" + bindAddress.getPort());
-        UdtPacketEncoder encoder = new UdtPacketEncoder();
+        UdtPacketEncoder encoder = new UdtPacketEncoder(transport.segmentedDatagrams());
         EndpointHandler handler = new EndpointHandler(this);
         EndpointMetrics[] metricsHolder = new EndpointMetrics[1];
         Bootstrap bootstrap = new Bootstrap()
@@ -319,6 +321,18 @@ public final class NettyUdtEndpoint implements UdtEndpoint {
         if (accepted.remove(new PeerSocket(connection.peer(), connection.peerSocketId()), connection)) {
             acceptedPerPeer.computeIfPresent(connection.peer().getAddress(), (a, n) -> n > 1 ? n - 1 : null);
         }
+    }
+
+    void wakeReadersAfterThisBatch(UdtConnection connection) {
+        readersToWake.add(connection);
+    }
+
+    /** The end of a batch of datagrams read from the socket. */
+    void onReadComplete() {
+        for (int i = 0; i < readersToWake.size(); i++) {
+            readersToWake.get(i).wakeReaders();
+        }
+        readersToWake.clear();
     }
 
     void onWritable() {

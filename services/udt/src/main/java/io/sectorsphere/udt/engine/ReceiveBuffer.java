@@ -53,12 +53,41 @@ final class ReceiveBuffer {
                 return;
             }
             queue.addLast(payload);
-            if (queue.size() == 1) {
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Wakes a waiting reader. The loop calls this once per batch of datagrams rather than per
+     * packet, so a reader that keeps up is not woken (two context switches) for every packet.
+     */
+    void publish() {
+        lock.lock();
+        try {
+            if (!queue.isEmpty()) {
                 notEmpty.signal();
             }
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The next payload if one is ready, without waiting. */
+    ByteBuf poll() {
+        boolean wasNearlyFull;
+        ByteBuf next;
+        lock.lock();
+        try {
+            wasNearlyFull = queue.size() >= capacity - capacity / 8;
+            next = queue.pollFirst();
+        } finally {
+            lock.unlock();
+        }
+        if (next != null && wasNearlyFull) {
+            onSpaceFreed.run();
+        }
+        return next;
     }
 
     /**

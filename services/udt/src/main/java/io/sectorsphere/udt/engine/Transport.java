@@ -5,10 +5,12 @@ import io.netty.channel.MultiThreadIoEventLoopGroup;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollDatagramChannel;
 import io.netty.channel.epoll.EpollIoHandler;
+import io.netty.channel.epoll.SegmentedDatagramPacket;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.sectorsphere.udt.packet.UdtPacketEncoder;
 
 /** Native epoll where the platform has it, Java NIO elsewhere. */
 enum Transport {
@@ -24,6 +26,12 @@ enum Transport {
         DefaultThreadFactory threads = new DefaultThreadFactory(name, true);
         return new MultiThreadIoEventLoopGroup(1, threads,
                 this == EPOLL ? EpollIoHandler.newFactory() : NioIoHandler.newFactory());
+    }
+
+    /** UDP segmentation offload where the kernel has it, else {@code null}: one datagram per packet. */
+    UdtPacketEncoder.SegmentedDatagrams segmentedDatagrams() {
+        return this == EPOLL && SegmentedDatagramPacket.isSupported()
+                ? SegmentedDatagramPacket::new : null;
     }
 
     Class<? extends DatagramChannel> channelClass() {

@@ -16,6 +16,7 @@ import io.sectorsphere.udt.packet.Ack2Packet;
 import io.sectorsphere.udt.packet.AckPacket;
 import io.sectorsphere.udt.packet.ControlType;
 import io.sectorsphere.udt.packet.DataPacket;
+import io.sectorsphere.udt.packet.DataPacketBatch;
 import io.sectorsphere.udt.packet.HandshakePacket;
 import io.sectorsphere.udt.packet.MessageDropPacket;
 import io.sectorsphere.udt.packet.NakPacket;
@@ -38,6 +39,7 @@ final class UdtConnection implements CongestionContext {
     static final int SYN_MICROS = 10_000;
     private static final int LIGHT_ACK_PACKETS = 64;
     private static final int MAX_BURST = 64;
+    private static final long MIN_WAKE_MICROS = 200;
 
     private final NettyUdtEndpoint endpoint;
     private final Channel channel;
@@ -51,6 +53,8 @@ final class UdtConnection implements CongestionContext {
     private final long startMicros;
     private final CompletableFuture<UdtConnection> established = new CompletableFuture<>();
     private final AtomicBoolean sendRequested = new AtomicBoolean();
+    /** Set by the loop when it ran out of data to send, so writers wake it only then. */
+    private volatile boolean awaitingData = true;
 
     final SendBuffer sendBuffer;
     final ReceiveBuffer receiveBuffer;
@@ -82,6 +86,10 @@ final class UdtConnection implements CongestionContext {
     private long lastAck2Micros;
     private double nextSendMicros;
     private boolean wakeScheduled;
+    /** Data was delivered during the current batch of datagrams; readers are woken at its end. */
+    private boolean readersToWake;
+    /** The packets of the burst being paced out, sent together at its end. */
+    private DataPacketBatch burst;
 
     // receiver
     private final SequenceLossList receiveLoss;
@@ -359,6 +367,10 @@ final class UdtConnection implements CongestionContext {
         bytesReceived += payload.readableBytes();
         metrics.bytesReceived.add(payload.readableBytes());
         receiveBuffer.offer(payload);
+        if (!readersToWake) {
+            readersToWake = true;
+            endpoint.wakeReadersAfterThisBatch(this);
+        }
         receiveNext = SequenceNumbers.increment(receiveNext);
     }
 
@@ -459,6 +471,12 @@ final class UdtConnection implements CongestionContext {
         }
     }
 
+    /** The endpoint finished a batch of datagrams. */
+    void wakeReaders() {
+        readersToWake = false;
+        receiveBuffer.publish();
+    }
+
     // ---------------------------------------------------------------- acknowledgements and losses
 
     private void sendLightAck(long now) {
@@ -513,9 +531,12 @@ final class UdtConnection implements CongestionContext {
 
     // ---------------------------------------------------------------- sending
 
-    /** Called by writers after they appended data; wakes the sender without flooding the loop. */
+    /**
+     * Called by writers after they appended data: wakes the sender only if it ran dry, so a
+     * busy sender costs writers no cross-thread wake-ups.
+     */
     void requestSend() {
-        if (sendRequested.compareAndSet(false, true)) {
+        if (awaitingData && sendRequested.compareAndSet(false, true)) {
             loop.execute(() -> {
                 sendRequested.set(false);
                 trySend();
@@ -540,6 +561,7 @@ final class UdtConnection implements CongestionContext {
         }
         int sent = 0;
         boolean more = true;
+        burst = new DataPacketBatch(MAX_BURST);
         while (sent < MAX_BURST && nextSendMicros <= now) {
             if (!channel.isWritable()) {
                 more = false; // resumed by onWritable
@@ -555,8 +577,12 @@ final class UdtConnection implements CongestionContext {
                 nextSendMicros += period;
             }
         }
-        if (sent > 0) {
-            channel.flush();
+        DataPacketBatch packets = burst;
+        burst = null;
+        if (packets.isEmpty()) {
+            packets.release();
+        } else {
+            channel.writeAndFlush(new DefaultAddressedEnvelope<>(packets, peer), channel.voidPromise());
         }
         if (more) {
             scheduleWake(now);
@@ -575,9 +601,11 @@ final class UdtConnection implements CongestionContext {
             trySend();
         };
         if (delay <= 0) {
+            // Still behind after a full burst: continue once the loop has served its reads.
             loop.execute(wake);
         } else {
-            loop.schedule(wake, delay, TimeUnit.MICROSECONDS);
+            // Not sooner than MIN_WAKE: a timer per packet costs more than the burst that catches up.
+            loop.schedule(wake, Math.max(delay, MIN_WAKE_MICROS), TimeUnit.MICROSECONDS);
         }
     }
 
@@ -612,10 +640,17 @@ final class UdtConnection implements CongestionContext {
         if (SequenceNumbers.length(sendLastAck, next) > window) {
             return NOTHING;
         }
-        ByteBuf payload = sendBuffer.get(SequenceNumbers.offset(sendLastDataAck, next));
+        int offset = SequenceNumbers.offset(sendLastDataAck, next);
+        ByteBuf payload = sendBuffer.get(offset);
         if (payload == null) {
-            return NOTHING;
+            // Announce the wait before looking again, so a writer appending meanwhile sees it.
+            awaitingData = true;
+            payload = sendBuffer.get(offset);
+            if (payload == null) {
+                return NOTHING;
+            }
         }
+        awaitingData = false;
         sendCurrent = next;
         writeData(next, payload, now);
         bytesSent += payload.readableBytes();
@@ -627,7 +662,7 @@ final class UdtConnection implements CongestionContext {
 
     private void writeData(int sequence, ByteBuf payload, long now) {
         int messageWord = DataPacket.SOLO | (sequence % DataPacket.MAX_MESSAGE_NUMBER + 1);
-        send(new DataPacket(sequence, messageWord, timestamp(now), peerSocketId, payload.retainedDuplicate()), false);
+        burst.add(new DataPacket(sequence, messageWord, timestamp(now), peerSocketId, payload.retainedDuplicate()));
         packetsSent++;
         metrics.packetsSent.increment();
     }

@@ -33,6 +33,19 @@ final class UdtInputStream extends InputStream {
         }
         int n = Math.min(length, chunk.readableBytes());
         chunk.readBytes(target, offset, n);
+        // Fill the rest from packets already here, without waiting for more.
+        while (n < length) {
+            if (!current.isReadable()) {
+                current.release();
+                current = buffer.poll();
+                if (current == null) {
+                    break;
+                }
+            }
+            int more = Math.min(length - n, current.readableBytes());
+            current.readBytes(target, offset + n, more);
+            n += more;
+        }
         return n;
     }
 

@@ -114,7 +114,21 @@ public final class LoopbackThroughput {
                 .getProcessCpuTime() / 1e9;
     }
 
+    /** CPU seconds per live thread, to see which side and which loop spends them. */
+    private static void printThreadCpu() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info != null) {
+                double cpu = threads.getThreadCpuTime(info.getThreadId()) / 1e9;
+                if (cpu > 0.05) {
+                    System.err.printf(Locale.ROOT, "thread %-40s cpu_seconds=%.2f%n", info.getThreadName(), cpu);
+                }
+            }
+        }
+    }
+
     private static void report(PeerResult result) {
+        printThreadCpu();
         System.out.println(result.toLine());
         System.out.printf(Locale.ROOT, "cpu_seconds_per_gb=%.2f%n", result.cpuSecondsPerGigabyte());
     }
