@@ -1,6 +1,7 @@
 package io.sectorsphere.udt.engine;
 
 import io.netty.bootstrap.Bootstrap;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
@@ -85,6 +86,8 @@ public final class NettyUdtEndpoint implements UdtEndpoint {
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(transport.channelClass())
+                // Pooled with per-thread caches: writers on application threads allocate every payload.
+                .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .option(ChannelOption.SO_RCVBUF, settings.socketBufferBytes())
                 .option(ChannelOption.SO_SNDBUF, settings.socketBufferBytes())
                 .option(ChannelOption.RCVBUF_ALLOCATOR, receiveAllocator(UdtSocketOptions.defaults().mss()))
