@@ -64,8 +64,6 @@ public final class DedicatedCongestionControl implements CongestionControl {
     private static final double WINDOW_CAP_BDPS = 3;
     private static final double CAP_SLACK_PACKETS = 16;
     private static final double WINDOW_LIMITED_FRACTION = 0.9;
-    /** A round in which we sent less than this share of what pacing allowed was limited by something else. */
-    private static final double SEND_LIMITED_FRACTION = 0.8;
     /** Startup never paces above this multiple of the peer's packet-pair capacity estimate. */
     private static final double STARTUP_PACKET_PAIR_CAP = 1.25;
 
@@ -87,10 +85,7 @@ public final class DedicatedCongestionControl implements CongestionControl {
     private double bandwidth;
     private double minRttMicros;
     private long holdSamplesUntilMicros;
-    private long lastClockMicros;
-    private double allowedThisRound;
-    private int sentThisRound;
-    private boolean lastRoundSendLimited;
+    private final SendLimitMeter sendLimit = new SendLimitMeter();
 
     @Override
     public String name() {
@@ -113,7 +108,7 @@ public final class DedicatedCongestionControl implements CongestionControl {
     @Override
     public void onPacketSent(int sequence, boolean retransmission) {
         long now = context.nowMicros();
-        sentThisRound++;
+        sendLimit.onSent();
         if (!retransmission) {
             roundLosses.onSent();
             rttSampler.onSent(sequence, now);
@@ -138,7 +133,7 @@ public final class DedicatedCongestionControl implements CongestionControl {
         // model down (BBR's application-limited samples). The rate reported now shows mostly what
         // was sent a round ago.
         boolean windowLimited = unacknowledged() >= WINDOW_LIMITED_FRACTION * congestionWindowPackets();
-        boolean limited = windowLimited || lastRoundSendLimited;
+        boolean limited = windowLimited || sendLimit.lastIntervalLimited();
         if (context.receiveRate() > 0 && !limited && now >= holdSamplesUntilMicros) {
             bandwidthFilter.add(now, context.receiveRate());
         }
@@ -180,10 +175,7 @@ public final class DedicatedCongestionControl implements CongestionControl {
     }
 
     private void advanceClock(long now) {
-        if (lastClockMicros != 0) {
-            allowedThisRound += (now - lastClockMicros) * PacketPairPacing.ratePerSecond(packetSendPeriodMicros()) / 1e6;
-        }
-        lastClockMicros = now;
+        sendLimit.accrue(now, packetSendPeriodMicros());
         long round = phase == Phase.STARTUP ? Math.max(roundMicros(), STARTUP_ROUND_MICROS) : roundMicros();
         if (now - roundStartMicros >= round) {
             endRound(now);
@@ -209,9 +201,7 @@ public final class DedicatedCongestionControl implements CongestionControl {
     private void endRound(long now) {
         roundStartMicros = now;
         roundsInPhase++;
-        lastRoundSendLimited = sentThisRound < SEND_LIMITED_FRACTION * allowedThisRound;
-        sentThisRound = 0;
-        allowedThisRound = 0;
+        sendLimit.endInterval();
         boolean congested = false;
         if (roundLosses.sent() >= MIN_JUDGED_PACKETS) {
             congested = congested();

@@ -21,6 +21,9 @@ import io.sectorsphere.udt.SequenceNumbers;
  * rate times the RTT) rather than the overshoot slow start reached, which avoids a second round
  * of losses. The engine's cap on unacknowledged packets is set to three windows: packets behind a
  * hole stay unacknowledged for a round trip, and the pacing rate, not this cap, is the control.
+ * The window does not grow while the sender did not use it (the application or the peer's flow
+ * window held it back, see {@link SendLimitMeter}): a window never tried says nothing about the
+ * path, and would later be released as a burst.
  */
 public final class FairCongestionControl implements CongestionControl {
 
@@ -29,11 +32,13 @@ public final class FairCongestionControl implements CongestionControl {
     private static final double WINDOW_CAP_FACTOR = 3;
     private static final double CAP_SLACK_PACKETS = 16;
 
+    private final SendLimitMeter sendLimit = new SendLimitMeter();
     private CongestionContext context;
     private CubicWindow cubic;
     private boolean slowStart;
     private int lastAck;
     private int lastDecreaseSequence;
+    private long sendLimitIntervalStartMicros;
 
     @Override
     public String name() {
@@ -47,6 +52,7 @@ public final class FairCongestionControl implements CongestionControl {
         slowStart = true;
         lastAck = SequenceNumbers.increment(context.sendCurrentSequence());
         lastDecreaseSequence = context.sendCurrentSequence();
+        sendLimitIntervalStartMicros = context.nowMicros();
     }
 
     @Override
@@ -56,13 +62,22 @@ public final class FairCongestionControl implements CongestionControl {
             return;
         }
         lastAck = ackSequence;
+        long now = context.nowMicros();
+        sendLimit.accrue(now, packetSendPeriodMicros());
+        if (now - sendLimitIntervalStartMicros >= context.rttMicros()) {
+            sendLimit.endInterval();
+            sendLimitIntervalStartMicros = now;
+        }
+        if (sendLimit.lastIntervalLimited()) {
+            return;
+        }
         if (slowStart) {
             cubic.add(acknowledged);
             if (cubic.window() >= context.maxCongestionWindow()) {
                 slowStart = false;
             }
         } else {
-            cubic.grow(context.nowMicros(), acknowledged, context.rttMicros());
+            cubic.grow(now, acknowledged, context.rttMicros());
         }
         cubic.limit(context.maxCongestionWindow());
     }
@@ -86,6 +101,12 @@ public final class FairCongestionControl implements CongestionControl {
             }
         }
         cubic.reduce(windowAtLoss);
+    }
+
+    @Override
+    public void onPacketSent(int sequence, boolean retransmission) {
+        sendLimit.onSent();
+        sendLimit.accrue(context.nowMicros(), packetSendPeriodMicros());
     }
 
     @Override

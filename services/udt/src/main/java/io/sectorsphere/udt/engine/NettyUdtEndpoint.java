@@ -9,6 +9,7 @@ import io.netty.channel.DefaultAddressedEnvelope;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.DatagramChannel;
 import io.sectorsphere.udt.SequenceNumbers;
 import io.sectorsphere.udt.UdtEndpoint;
@@ -51,12 +52,14 @@ public final class NettyUdtEndpoint implements UdtEndpoint {
     /** IP and UDP headers, which the MSS counts and a datagram's payload does not. */
     private static final int IP_UDP_HEADERS = 28;
     private static final int MESSAGES_PER_READ = 64;
+    private static final int DATAGRAMS_PER_SYSCALL = 16;
 
     private final UdtEndpointConfig config;
     private final EngineSettings settings;
     private final EventLoopGroup group;
     private final Channel channel;
     private final EndpointMetrics metrics;
+    private final Transport transport;
     private final SecureRandom random = new SecureRandom();
     private final HandshakeCookies cookies = new HandshakeCookies(random);
     private final HandshakeRateLimiter rateLimiter;
@@ -78,7 +81,7 @@ public final class NettyUdtEndpoint implements UdtEndpoint {
         this.settings = settings;
         this.rateLimiter = new HandshakeRateLimiter(config.handshakesPerSecondPerPeer());
         this.acceptQueue = new ArrayBlockingQueue<>(Math.max(1, config.acceptBacklog()));
-        Transport transport = Transport.best();
+        this.transport = Transport.best();
         this.group = transport.newEventLoopGroup("udt-" + bindAddress.getPort());
         UdtPacketEncoder encoder = new UdtPacketEncoder(transport.segmentedDatagrams());
         EndpointHandler handler = new EndpointHandler(this);
@@ -90,7 +93,6 @@ public final class NettyUdtEndpoint implements UdtEndpoint {
                 .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .option(ChannelOption.SO_RCVBUF, settings.socketBufferBytes())
                 .option(ChannelOption.SO_SNDBUF, settings.socketBufferBytes())
-                .option(ChannelOption.RCVBUF_ALLOCATOR, receiveAllocator(UdtSocketOptions.defaults().mss()))
                 .option(ChannelOption.MAX_MESSAGES_PER_READ, MESSAGES_PER_READ)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(1 << 20, 4 << 20))
                 .handler(new ChannelInitializer<DatagramChannel>() {
@@ -106,6 +108,7 @@ public final class NettyUdtEndpoint implements UdtEndpoint {
                 });
         try {
             this.channel = bootstrap.bind(bindAddress).sync().channel();
+            configureReceive(channel, transport, receiveMss);
         } catch (Exception e) {
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             throw new IOException("cannot bind UDT endpoint to " + bindAddress, e);
@@ -115,14 +118,14 @@ public final class NettyUdtEndpoint implements UdtEndpoint {
     }
 
     /**
-     * Receive buffers exactly as large as the largest datagram any connection here may carry:
-     * received payloads are kept as slices of them, so a larger buffer would waste memory for as
-     * long as the data waits to be read (and 64 KiB buffers are not pooled). Datagrams never fill
-     * the buffer, so the allocator must not take a short read for an empty socket: with
-     * edge-triggered epoll the rest would wait for the next datagram's edge.
+     * Receive buffers for {@code datagramsPerRead} datagrams of the largest size any connection
+     * here may carry: with epoll one {@code recvmmsg} call fills them (the connection copies out
+     * what it keeps, so a buffer never outlives its read); elsewhere one datagram per buffer.
+     * Datagrams never fill the buffer, so the allocator must not take a short read for an empty
+     * socket: with edge-triggered epoll the rest would wait for the next datagram's edge.
      */
-    private static FixedRecvByteBufAllocator receiveAllocator(int mss) {
-        FixedRecvByteBufAllocator allocator = new FixedRecvByteBufAllocator(mss - IP_UDP_HEADERS);
+    private static FixedRecvByteBufAllocator receiveAllocator(int mss, int datagramsPerRead) {
+        FixedRecvByteBufAllocator allocator = new FixedRecvByteBufAllocator(datagramsPerRead * (mss - IP_UDP_HEADERS));
         allocator.respectMaybeMoreData(false);
         return allocator;
     }
@@ -131,7 +134,15 @@ public final class NettyUdtEndpoint implements UdtEndpoint {
     private void admitMss(int mss) {
         if (mss > receiveMss) {
             receiveMss = mss;
-            channel.config().setRecvByteBufAllocator(receiveAllocator(mss));
+            configureReceive(channel, transport, mss);
+        }
+    }
+
+    private static void configureReceive(Channel channel, Transport transport, int mss) {
+        int datagramsPerRead = transport == Transport.EPOLL ? DATAGRAMS_PER_SYSCALL : 1;
+        channel.config().setRecvByteBufAllocator(receiveAllocator(mss, datagramsPerRead));
+        if (transport == Transport.EPOLL) {
+            channel.config().setOption(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, mss - IP_UDP_HEADERS);
         }
     }
 

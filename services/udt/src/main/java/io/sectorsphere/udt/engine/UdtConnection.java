@@ -351,6 +351,7 @@ final class UdtConnection implements CongestionContext {
             payload.release();
             return;
         }
+        payload = compact(payload);
         if (offset == 0) {
             deliver(payload);
             deliverReordered();
@@ -361,6 +362,22 @@ final class UdtConnection implements CongestionContext {
             sendLightAck(now);
             lightAcks++;
         }
+    }
+
+    /**
+     * The payload in a buffer of its own when it is a slice of a buffer shared with other
+     * datagrams (one {@code recvmmsg} read), so that what waits to be read never pins more than
+     * its own bytes.
+     */
+    private ByteBuf compact(ByteBuf payload) {
+        ByteBuf whole = payload.unwrap();
+        if (whole == null || whole.capacity() <= 2 * (payload.readableBytes() + UdtPacket.HEADER_SIZE)) {
+            return payload;
+        }
+        ByteBuf copy = channel.alloc().directBuffer(payload.readableBytes());
+        copy.writeBytes(payload, payload.readerIndex(), payload.readableBytes());
+        payload.release();
+        return copy;
     }
 
     private void deliver(ByteBuf payload) {

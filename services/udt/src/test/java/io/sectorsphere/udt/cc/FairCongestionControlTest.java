@@ -97,6 +97,24 @@ class FairCongestionControlTest {
     }
 
     @Test
+    void aSenderThatDoesNotUseItsWindowDoesNotGrowIt() {
+        context.send(control, 1_000);
+        control.onAck(nextUnacknowledged());
+        control.onLoss(new int[] {context.sendCurrentSequence});
+        double afterCut = window();
+
+        for (int i = 0; i < 1_200; i++) {
+            context.advance(10_000);
+            context.send(control, 10);
+            control.onAck(nextUnacknowledged());
+        }
+
+        // The window allowed about 70 packets per 10 ms; the application sent 10. Only the first
+        // RTT, judged with the burst sent before the cut, let the window grow a little.
+        assertThat(window()).isBetween(afterCut, afterCut + 20);
+    }
+
+    @Test
     void growthAfterACutIsGradualNotAJump() {
         context.send(control, 1_000);
         control.onAck(nextUnacknowledged());
