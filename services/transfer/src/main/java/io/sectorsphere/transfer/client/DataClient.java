@@ -38,8 +38,12 @@ public final class DataClient {
     private record Answer(ConnectionCache.Lease lease, Response response) {
     }
 
-    /** The round-trip time of one PING, or what the transport measured of the path if it did. */
+    /**
+     * The round-trip time of one PING on an established connection (a first PING sets it up, so
+     * connection set-up is not counted), or what the transport measured of the path if it did.
+     */
     public PathQuality ping(DataTransport transport, InetSocketAddress remote) throws IOException {
+        ask(transport, remote, Request.ping(), Status.OK).lease().release();
         long start = System.nanoTime();
         Answer answer = ask(transport, remote, Request.ping(), Status.OK);
         double rttMillis = (System.nanoTime() - start) / 1e6;
