@@ -110,8 +110,9 @@ class FairCongestionControlTest {
         }
 
         // The window allowed about 70 packets per 10 ms; the application sent 10. Only the first
-        // RTT, judged with the burst sent before the cut, let the window grow a little.
-        assertThat(window()).isBetween(afterCut, afterCut + 20);
+        // RTT (judged with the burst sent before the cut) and the next, while that judgement
+        // stands, let the window grow a little; a used window would have passed 1016.
+        assertThat(window()).isBetween(afterCut, afterCut + 40);
     }
 
     @Test
