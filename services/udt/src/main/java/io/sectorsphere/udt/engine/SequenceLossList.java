@@ -75,11 +75,6 @@ final class SequenceLossList {
         }
     }
 
-    void clear() {
-        java.util.Arrays.fill(words, 0);
-        count = 0;
-    }
-
     /** The first lost number at or after {@code from} within one capacity, or {@code -1}. */
     int first(int from) {
         if (count == 0) {

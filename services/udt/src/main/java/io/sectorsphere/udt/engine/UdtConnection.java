@@ -61,7 +61,6 @@ final class UdtConnection implements CongestionContext {
 
     private volatile State state = State.CONNECTING;
     private ScheduledFuture<?> ticker;
-    private UdtException closeReason;
 
     // handshake
     private final int initialSequence;
@@ -202,7 +201,7 @@ final class UdtConnection implements CongestionContext {
         lastRequestMicros = now;
         send(new HandshakePacket(timestamp(now), 0, HandshakePacket.VERSION, HandshakePacket.STREAM,
                 initialSequence, options.mss(), Math.min(options.receiveBufferPackets(), options.flowWindowPackets()),
-                requestType, socketId, cookie, PeerAddressWords.of(peer.getAddress())), true);
+                requestType, socketId, cookie, PeerAddressWords.of(peer.getAddress())));
     }
 
     private void onHandshakeWhileConnecting(HandshakePacket response, long now) {
@@ -310,9 +309,9 @@ final class UdtConnection implements CongestionContext {
     private void onSignal(SignalPacket signal) {
         if (signal.type() == ControlType.SHUTDOWN) {
             receiveBuffer.finish();
-            close(new UdtException("the peer closed the connection"), false);
+            close(new UdtException("the peer closed the connection"));
         } else if (signal.type() == ControlType.ERROR_SIGNAL) {
-            close(new UdtException("the peer signalled an error (" + signal.additionalInfo() + ")"), false);
+            close(new UdtException("the peer signalled an error (" + signal.additionalInfo() + ")"));
         }
         // Keep-alives only refresh the peer's liveness; congestion warnings are left to the controller's own view.
     }
@@ -415,7 +414,7 @@ final class UdtConnection implements CongestionContext {
             return;
         }
         if (now - lastAck2Micros > SYN_MICROS || ack.ackNumber() == lastAck2Number) {
-            send(new Ack2Packet(timestamp(now), peerSocketId, ack.ackNumber()), true);
+            send(new Ack2Packet(timestamp(now), peerSocketId, ack.ackNumber()));
             lastAck2Number = ack.ackNumber();
             lastAck2Micros = now;
         }
@@ -500,7 +499,7 @@ final class UdtConnection implements CongestionContext {
         if (receiveNext == receiveLastAckAck) {
             return;
         }
-        send(AckPacket.light(timestamp(now), peerSocketId, receiveNext), true);
+        send(AckPacket.light(timestamp(now), peerSocketId, receiveNext));
     }
 
     /** A full ACK when there is news for the sender; {@code force} sends one to advertise a reopened window. */
@@ -523,13 +522,13 @@ final class UdtConnection implements CongestionContext {
             packet = new AckPacket(timestamp(now), peerSocketId, ackNumber, ack, rtt, rttVariance, available,
                     0, 0, AckPacket.WITHOUT_RATES);
         }
-        send(packet, true);
+        send(packet);
         ackHistory.store(ackNumber, ack, now);
         acksSent++;
     }
 
     private void sendNak(int[] losses, long now) {
-        send(new NakPacket(timestamp(now), peerSocketId, losses), true);
+        send(new NakPacket(timestamp(now), peerSocketId, losses));
         naksSent++;
     }
 
@@ -684,13 +683,8 @@ final class UdtConnection implements CongestionContext {
         metrics.packetsSent.increment();
     }
 
-    private void send(UdtPacket packet, boolean flush) {
-        DefaultAddressedEnvelope<UdtPacket, InetSocketAddress> envelope = new DefaultAddressedEnvelope<>(packet, peer);
-        if (flush) {
-            channel.writeAndFlush(envelope, channel.voidPromise());
-        } else {
-            channel.write(envelope, channel.voidPromise());
-        }
+    private void send(UdtPacket packet) {
+        channel.writeAndFlush(new DefaultAddressedEnvelope<>(packet, peer), channel.voidPromise());
     }
 
     // ---------------------------------------------------------------- timers
@@ -735,7 +729,7 @@ final class UdtConnection implements CongestionContext {
                 && now - lastResponseMicros > settings.breakAfterSilenceMicros()) {
             metrics.connectionsBroken.increment();
             close(new UdtException("the connection broke: no answer from " + peer + " after "
-                    + expirations + " timeouts"), false);
+                    + expirations + " timeouts"));
             return;
         }
         if (sendBuffer.size() > 0) {
@@ -746,7 +740,7 @@ final class UdtConnection implements CongestionContext {
             congestion.onTimeout();
             trySend();
         } else {
-            send(new SignalPacket(ControlType.KEEP_ALIVE, timestamp(now), peerSocketId, 0), true);
+            send(new SignalPacket(ControlType.KEEP_ALIVE, timestamp(now), peerSocketId, 0));
         }
         expirations++;
         lastResponseMicros = now;
@@ -756,24 +750,23 @@ final class UdtConnection implements CongestionContext {
 
     /** The connection failed before or after it was established. */
     void fail(UdtException reason) {
-        close(reason, false);
+        close(reason);
     }
 
     /** This side closes: tells the peer, drops what is unread. */
     void shutdown() {
         if (state == State.CONNECTED) {
-            send(new SignalPacket(ControlType.SHUTDOWN, timestamp(endpoint.nowMicros()), peerSocketId, 0), true);
+            send(new SignalPacket(ControlType.SHUTDOWN, timestamp(endpoint.nowMicros()), peerSocketId, 0));
         }
         receiveBuffer.discard();
-        close(new UdtException("the connection is closed"), true);
+        close(new UdtException("the connection is closed"));
     }
 
-    private void close(UdtException reason, boolean local) {
+    private void close(UdtException reason) {
         if (state == State.CLOSED) {
             return;
         }
         state = State.CLOSED;
-        closeReason = reason;
         if (ticker != null) {
             ticker.cancel(false);
         }
@@ -787,10 +780,6 @@ final class UdtConnection implements CongestionContext {
         }
         established.completeExceptionally(reason);
         endpoint.unregister(this);
-    }
-
-    UdtException closeReason() {
-        return closeReason;
     }
 
     // ---------------------------------------------------------------- statistics and context
