@@ -10,6 +10,8 @@ import io.sectorsphere.storage.files.LocalFile;
 import io.sectorsphere.storage.files.StagedFile;
 import io.sectorsphere.storage.files.Staging;
 import io.sectorsphere.storage.metrics.StorageMetrics;
+import io.sectorsphere.storage.transfer.AgentRead;
+import io.sectorsphere.storage.transfer.AgentReads;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -29,7 +31,8 @@ import org.springframework.stereotype.Component;
  * against its source's ETag), then the file and the index are renamed into place, in that order.
  * An index renamed first would stand alone for a moment, be published as a file of its own, and
  * could be copied alone to a third node by the replica check; a file briefly without its index
- * only answers a records request with 404 for that moment.
+ * only answers a records request with 404 for that moment. The file itself comes through the
+ * source's transfer agent when it has one (TCP or UDT by the path), else over HTTP like the index.
  */
 @Component
 class ReplicaFetcher {
@@ -41,15 +44,17 @@ class ReplicaFetcher {
     private final Capacity capacity;
     private final FileStore fileStore;
     private final StorageMetrics metrics;
+    private final AgentReads agents;
     private final Duration readTimeout;
 
     ReplicaFetcher(HttpClient peerHttpClient, Staging staging, Capacity capacity, FileStore fileStore,
-                   StorageMetrics metrics, StorageProperties properties) {
+                   StorageMetrics metrics, AgentReads agents, StorageProperties properties) {
         this.http = peerHttpClient;
         this.staging = staging;
         this.capacity = capacity;
         this.fileStore = fileStore;
         this.metrics = metrics;
+        this.agents = agents;
         this.readTimeout = properties.peers().readTimeout();
     }
 
@@ -63,7 +68,8 @@ class ReplicaFetcher {
         URI indexUri = URI.create(base + LocalFile.INDEX_SUFFIX + "?scope=local");
         Optional<StagedFile> index = exists(indexUri, authorization)
                 ? Optional.of(download(indexUri, null, authorization)) : Optional.empty();
-        try (StagedFile data = download(URI.create(base + "?scope=local"), sha256, authorization)) {
+        try (StagedFile data = agents.open(name, source).map(read -> stage(read, sha256))
+                .orElseGet(() -> download(URI.create(base + "?scope=local"), sha256, authorization))) {
             try {
                 fileStore.commit(data, name, false);
             } catch (FileConflictException e) {
@@ -118,6 +124,29 @@ class ReplicaFetcher {
             }
         } catch (IOException e) {
             throw new ReplicationFailedException("reading " + uri + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Stages what a source's agent sends and verifies it against {@code sha256}. */
+    private StagedFile stage(AgentRead read, String sha256) {
+        try (InputStream content = read.content()) {
+            StagedFile staged = staging.create(capacity.open());
+            try {
+                staged.copyFrom(content, read.length());
+                staged.finish();
+                if (!sha256.equalsIgnoreCase(staged.sha256())) {
+                    throw new ChecksumMismatchException(read.agent() + " sent bytes with SHA-256 " + staged.sha256()
+                            + ", expected " + sha256);
+                }
+                log.debug("replica bytes came from agent {} over {}", read.agent(), read.transport());
+                return staged;
+            } catch (RuntimeException e) {
+                staged.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw new ReplicationFailedException("reading from agent " + read.agent() + " failed: " + e.getMessage(),
+                    e);
         }
     }
 
