@@ -20,11 +20,15 @@ final class ReceiveBuffer {
     private final ArrayDeque<ByteBuf> queue;
     private final int capacity;
     private final Runnable onSpaceFreed;
+    private final java.util.concurrent.atomic.AtomicBoolean reportedNearlyFull = new java.util.concurrent.atomic.AtomicBoolean();
     private boolean finished;
     private boolean discarded;
     private UdtException failure;
 
-    /** {@code onSpaceFreed} runs on the reading thread when it takes a packet from a nearly full buffer. */
+    /**
+     * {@code onSpaceFreed} runs on the reading thread once the buffer, after the loop reported it
+     * nearly full to the sender ({@link #markNearlyFull}), is down to half: once per such episode.
+     */
     ReceiveBuffer(int capacity, Runnable onSpaceFreed) {
         this.capacity = capacity;
         this.queue = new ArrayDeque<>(Math.min(capacity, 1024));
@@ -75,19 +79,32 @@ final class ReceiveBuffer {
 
     /** The next payload if one is ready, without waiting. */
     ByteBuf poll() {
-        boolean wasNearlyFull;
         ByteBuf next;
+        int left;
         lock.lock();
         try {
-            wasNearlyFull = queue.size() >= capacity - capacity / 8;
             next = queue.pollFirst();
+            left = queue.size();
         } finally {
             lock.unlock();
         }
-        if (next != null && wasNearlyFull) {
+        afterTaking(left);
+        return next;
+    }
+
+    /** The loop told the sender that little space is left; the reader reopens the window once it drains. */
+    void markNearlyFull() {
+        reportedNearlyFull.set(true);
+    }
+
+    boolean isNearlyFull(int queued) {
+        return queued >= capacity - capacity / 8;
+    }
+
+    private void afterTaking(int left) {
+        if (left <= capacity / 2 && reportedNearlyFull.get() && reportedNearlyFull.compareAndSet(true, false)) {
             onSpaceFreed.run();
         }
-        return next;
     }
 
     /**
@@ -95,8 +112,8 @@ final class ReceiveBuffer {
      * read. Throws when the connection broke.
      */
     ByteBuf take() throws IOException {
-        boolean wasNearlyFull;
         ByteBuf next;
+        int left;
         lock.lock();
         try {
             while (queue.isEmpty() && !finished && failure == null && !discarded) {
@@ -111,17 +128,15 @@ final class ReceiveBuffer {
                 }
                 return null;
             }
-            wasNearlyFull = queue.size() >= capacity - capacity / 8;
             next = queue.pollFirst();
+            left = queue.size();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while receiving");
         } finally {
             lock.unlock();
         }
-        if (wasNearlyFull) {
-            onSpaceFreed.run();
-        }
+        afterTaking(left);
         return next;
     }
 

@@ -512,7 +512,11 @@ final class UdtConnection implements CongestionContext {
             return;
         }
         ackNumber = ackNumber == SequenceNumbers.MAX ? 1 : ackNumber + 1;
-        int available = Math.max(2, receiveBuffer.capacity() - receiveBuffer.size());
+        int queued = receiveBuffer.size();
+        if (receiveBuffer.isNearlyFull(queued)) {
+            receiveBuffer.markNearlyFull();
+        }
+        int available = Math.max(2, receiveBuffer.capacity() - queued);
         AckPacket packet;
         if (now - lastFullAckMicros > SYN_MICROS) {
             packet = new AckPacket(timestamp(now), peerSocketId, ackNumber, ack, rtt, rttVariance, available,

@@ -11,6 +11,7 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -58,6 +59,34 @@ class EngineTransferTest {
             System.out.println("mss " + mss + ": " + stats);
             outgoing.close();
             incoming.close();
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void readerThatFallsBehindGetsEverythingOnceItReads() throws Exception {
+        UdtSocketOptions options = UdtSocketOptions.defaults().withCongestionControl("native").withBuffers(64, 64, 64);
+        long bytes = 4L << 20;
+        try (UdtEndpoint server = UdtEndpoint.open(LOOPBACK, UdtEndpointConfig.defaults());
+             UdtEndpoint client = UdtEndpoint.open(LOOPBACK, UdtEndpointConfig.defaults())) {
+            server.listen(options);
+            UdtSocket outgoing = client.connect(server.localAddress(), options);
+            UdtSocket incoming = server.accept(Duration.ofSeconds(5));
+            CompletableFuture<String> sent = CompletableFuture.supplyAsync(() -> {
+                try {
+                    return TransferRunner.send(outgoing, bytes, 21);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            long full = 60L * options.payloadSize();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (incoming.stats().bytesReceived() < full) {
+                assertThat(System.nanoTime()).as("receive buffer filled").isLessThan(deadline);
+                Thread.sleep(5);
+            }
+
+            assertThat(TransferRunner.receive(incoming, bytes)).isEqualTo(sent.get(30, TimeUnit.SECONDS));
         }
     }
 }
