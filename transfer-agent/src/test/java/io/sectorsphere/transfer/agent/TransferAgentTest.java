@@ -127,7 +127,8 @@ class TransferAgentTest {
 
     @Test
     void whenTheOnlySourceDiesTheJobFailsAndLeavesNoPartialFile() throws IOException {
-        byte[] content = random(16 << 20, 12);
+        // Large against the rate limit: what sits in socket buffers when the source dies cannot finish it.
+        byte[] content = random(48 << 20, 12);
         try (Agent dying = Agents.start(root, "lonely")) {
             dying.store("lonely/big.bin", content);
             HttpResponse<String> accepted = b.post("/api/v1/transfers",
