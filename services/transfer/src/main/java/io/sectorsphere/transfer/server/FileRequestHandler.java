@@ -107,7 +107,7 @@ public final class FileRequestHandler implements ConnectionHandler {
             if (request.offset() > size || request.length() > size - request.offset()) {
                 return respond(out, Response.error(Status.OUT_OF_RANGE, "the file has " + size + " bytes"));
             }
-            FrameCodec.writeResponse(out, Response.ok(request.length()));
+            FrameCodec.writeResponseUnflushed(out, Response.ok(request.length()));
             sendRange(channel, request.offset(), request.length(), out);
             out.flush();
             meters.counter("sector.transfer.bytes", "direction", "sent", "transport", connection.transport())
