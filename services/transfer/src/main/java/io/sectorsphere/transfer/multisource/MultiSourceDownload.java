@@ -141,7 +141,8 @@ public final class MultiSourceDownload {
             } catch (InterruptedException e) {
                 failure = "interrupted";
                 active.decrementAndGet();
-            } finally {
+            }
+            if (finishedAt == 0) {
                 finishedAt = System.nanoTime();
             }
         }
@@ -157,6 +158,7 @@ public final class MultiSourceDownload {
                         });
             } catch (IOException | RuntimeException e) {
                 failure = e.toString();
+                finishedAt = System.nanoTime();
                 bytes += done.get();
                 active.decrementAndGet();
                 planner.failed(range, done.get());
@@ -167,6 +169,8 @@ public final class MultiSourceDownload {
             bytesPerSecond = bytesPerSecond == 0 ? rate : RATE_WEIGHT * rate + (1 - RATE_WEIGHT) * bytesPerSecond;
             bytes += range.length();
             ranges++;
+            // Its last byte, not when it stopped waiting for the others' ranges: what "finish together" means.
+            finishedAt = System.nanoTime();
             planner.completed(range);
             return true;
         }

@@ -7,7 +7,7 @@ package io.sectorsphere.transfer.multisource;
  * @param transport    the transport used
  * @param bytes        bytes it delivered
  * @param ranges       ranges it completed
- * @param activeNanos  time from the start until it finished or failed
+ * @param activeNanos  time from the start until its last range completed or it failed
  * @param failure      why it was dropped, or null if it never failed
  */
 public record SourceReport(String label, String transport, long bytes, int ranges, long activeNanos, String failure) {
