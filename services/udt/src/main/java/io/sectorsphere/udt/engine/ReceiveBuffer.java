@@ -21,6 +21,8 @@ final class ReceiveBuffer {
     private final int capacity;
     private final Runnable onSpaceFreed;
     private final java.util.concurrent.atomic.AtomicBoolean reportedNearlyFull = new java.util.concurrent.atomic.AtomicBoolean();
+    /** The queue's size, written under the lock. */
+    private volatile int size;
     private boolean finished;
     private boolean discarded;
     private UdtException failure;
@@ -39,13 +41,9 @@ final class ReceiveBuffer {
         return capacity;
     }
 
+    /** Packets waiting to be read; read by the loop for every packet, so without the lock. */
     int size() {
-        lock.lock();
-        try {
-            return queue.size();
-        } finally {
-            lock.unlock();
-        }
+        return size;
     }
 
     /** Takes ownership of {@code payload}. */
@@ -57,6 +55,7 @@ final class ReceiveBuffer {
                 return;
             }
             queue.addLast(payload);
+            size = queue.size();
         } finally {
             lock.unlock();
         }
@@ -85,6 +84,7 @@ final class ReceiveBuffer {
         try {
             next = queue.pollFirst();
             left = queue.size();
+            size = left;
         } finally {
             lock.unlock();
         }
@@ -130,6 +130,7 @@ final class ReceiveBuffer {
             }
             next = queue.pollFirst();
             left = queue.size();
+            size = left;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while receiving");
@@ -173,6 +174,7 @@ final class ReceiveBuffer {
             while ((payload = queue.pollFirst()) != null) {
                 payload.release();
             }
+            size = 0;
             notEmpty.signalAll();
         } finally {
             lock.unlock();

@@ -134,6 +134,10 @@ final class UdtConnection implements CongestionContext {
     private long lastStatsMicros;
     private long bytesSentAtLastStats;
     private long bytesReceivedAtLastStats;
+    private long publishedPacketsSent;
+    private long publishedPacketsReceived;
+    private long publishedBytesSent;
+    private long publishedBytesReceived;
 
     UdtConnection(NettyUdtEndpoint endpoint, UdtSocketOptions options, int socketId, InetSocketAddress peer,
                   int initialSequence) {
@@ -321,7 +325,6 @@ final class UdtConnection implements CongestionContext {
         ByteBuf payload = data.payload();
         int sequence = data.sequence();
         packetsReceived++;
-        metrics.packetsReceived.increment();
         arrivals.onArrival(sequence, now);
         int offset = SequenceNumbers.offset(receiveNext, sequence);
         if (payload.readableBytes() > payloadSize || offset < 0
@@ -381,7 +384,6 @@ final class UdtConnection implements CongestionContext {
 
     private void deliver(ByteBuf payload) {
         bytesReceived += payload.readableBytes();
-        metrics.bytesReceived.add(payload.readableBytes());
         receiveBuffer.offer(payload);
         if (!readersToWake) {
             readersToWake = true;
@@ -674,7 +676,6 @@ final class UdtConnection implements CongestionContext {
         sendCurrent = next;
         writeData(next, payload, now);
         bytesSent += payload.readableBytes();
-        metrics.bytesSent.add(payload.readableBytes());
         congestion.onPacketSent(next, false);
         // Every 16th packet starts a pair sent back to back, for the receiver's capacity estimate.
         return (next & 0xF) == 0 ? PROBE : SENT;
@@ -684,7 +685,6 @@ final class UdtConnection implements CongestionContext {
         int messageWord = DataPacket.SOLO | (sequence % DataPacket.MAX_MESSAGE_NUMBER + 1);
         burst.add(new DataPacket(sequence, messageWord, timestamp(now), peerSocketId, payload.retainedDuplicate()));
         packetsSent++;
-        metrics.packetsSent.increment();
     }
 
     private void send(UdtPacket packet) {
@@ -695,6 +695,7 @@ final class UdtConnection implements CongestionContext {
 
     private void onTick() {
         try {
+            publishTotals();
             long now = endpoint.nowMicros();
             if (state == State.CONNECTING) {
                 if (now - lastRequestMicros >= settings.handshakeRetryMicros()) {
@@ -750,6 +751,21 @@ final class UdtConnection implements CongestionContext {
         lastResponseMicros = now;
     }
 
+    /**
+     * Adds this connection's traffic since the last call to the endpoint's meters: once per SYN
+     * rather than per packet, which would cost a contended add on the hot path.
+     */
+    private void publishTotals() {
+        metrics.packetsSent.add(packetsSent - publishedPacketsSent);
+        metrics.packetsReceived.add(packetsReceived - publishedPacketsReceived);
+        metrics.bytesSent.add(bytesSent - publishedBytesSent);
+        metrics.bytesReceived.add(bytesReceived - publishedBytesReceived);
+        publishedPacketsSent = packetsSent;
+        publishedPacketsReceived = packetsReceived;
+        publishedBytesSent = bytesSent;
+        publishedBytesReceived = bytesReceived;
+    }
+
     // ---------------------------------------------------------------- closing
 
     /** The connection failed before or after it was established. */
@@ -771,6 +787,7 @@ final class UdtConnection implements CongestionContext {
             return;
         }
         state = State.CLOSED;
+        publishTotals();
         if (ticker != null) {
             ticker.cancel(false);
         }
