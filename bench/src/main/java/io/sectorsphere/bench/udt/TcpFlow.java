@@ -5,6 +5,7 @@ import io.sectorsphere.udt.interop.Iperf3Result;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /** An iperf3 TCP flow: a one-shot server on the receiving side, a JSON-reporting client sending. */
@@ -48,8 +49,9 @@ final class TcpFlow implements Flow {
     public FlowResult await() throws Exception {
         try {
             Iperf3Result result = client.get(duration.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
+            // iperf3's totals give a rate, not the byte count; CPU is not measured for TCP.
             return new FlowResult(result.receivedMbps(), (long) (result.receivedBitsPerSecond() / 8 * duration.toSeconds()), Double.NaN);
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         }
     }

@@ -5,6 +5,7 @@ import io.sectorsphere.udt.UdtEndpointConfig;
 import io.sectorsphere.udt.UdtSocket;
 import io.sectorsphere.udt.UdtSocketOptions;
 import io.sectorsphere.udt.interop.PeerResult;
+import java.io.EOFException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -103,7 +104,7 @@ public final class UdtPerf {
             int read = in.read(buffer, 0, length);
             if (read < 0) {
                 if (arguments.bytes() >= 0) {
-                    throw new java.io.EOFException("peer closed after " + done + " of " + arguments.bytes() + " bytes");
+                    throw new EOFException("peer closed after " + done + " of " + arguments.bytes() + " bytes");
                 }
                 break;
             }

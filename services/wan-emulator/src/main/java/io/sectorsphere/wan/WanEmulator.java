@@ -26,6 +26,8 @@ public final class WanEmulator implements AutoCloseable {
     // Deep enough that the kernel never drops a burst before the forwarder reads it.
     private static final String TX_QUEUE_PACKETS = "10000";
     private static final long TCP_BUFFER_MAX = 128L << 20;
+    private static final long CAP_NET_ADMIN = 1L << 12;
+    private static final long CAP_SYS_ADMIN = 1L << 21;
 
     private final Map<Side, String> namespaces = new EnumMap<>(Side.class);
     private final List<String> created = new ArrayList<>();
@@ -41,9 +43,9 @@ public final class WanEmulator implements AutoCloseable {
         namespaces.put(Side.B, "sector-wan-" + runId + "-b");
     }
 
-    /** True when this host can emulate: running as root with a TUN device, {@code ip} and gcc. */
+    /** True when this host can emulate: root's network and namespace capabilities, a TUN device, {@code ip} and gcc. */
     public static boolean supported() {
-        return isRoot() && Files.exists(Path.of("/dev/net/tun")) && NativeBuild.onPath("ip") && NativeBuild.onPath("gcc");
+        return hasNetworkCapabilities() && Files.exists(Path.of("/dev/net/tun")) && NativeBuild.onPath("ip") && NativeBuild.onPath("gcc");
     }
 
     /** Creates both namespaces and the link between them. */
@@ -178,12 +180,15 @@ public final class WanEmulator implements AutoCloseable {
         }
     }
 
-    private static boolean isRoot() {
+    // What root really brings here: CAP_NET_ADMIN for TUN devices and addresses, CAP_SYS_ADMIN for
+    // namespaces. A container's root may lack them, and then the emulator cannot work.
+    private static boolean hasNetworkCapabilities() {
         try {
             return Files.readAllLines(Path.of("/proc/self/status")).stream()
-                    .filter(line -> line.startsWith("Uid:"))
-                    .anyMatch(line -> line.split("\\s+")[2].equals("0"));
-        } catch (IOException e) {
+                    .filter(line -> line.startsWith("CapEff:"))
+                    .map(line -> Long.parseUnsignedLong(line.substring("CapEff:".length()).trim(), 16))
+                    .anyMatch(effective -> (effective & CAP_NET_ADMIN) != 0 && (effective & CAP_SYS_ADMIN) != 0);
+        } catch (IOException | NumberFormatException e) {
             return false;
         }
     }

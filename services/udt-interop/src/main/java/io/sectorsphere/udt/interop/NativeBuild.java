@@ -1,5 +1,6 @@
 package io.sectorsphere.udt.interop;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -77,7 +78,7 @@ public final class NativeBuild {
         if (path == null) {
             return false;
         }
-        for (String directory : path.split(java.io.File.pathSeparator)) {
+        for (String directory : path.split(File.pathSeparator)) {
             if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, program))) {
                 return true;
             }

@@ -1,6 +1,7 @@
 package io.sectorsphere.udt.interop;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -43,7 +44,7 @@ public record PeerResult(long bytes, double seconds, double cpuSeconds, double m
 
     /** The line a peer prints for this result, in the shared format. */
     public String toLine() {
-        return String.format(java.util.Locale.ROOT, "done bytes=%d seconds=%.3f cpu_seconds=%.3f mbps=%.2f",
+        return String.format(Locale.ROOT, "done bytes=%d seconds=%.3f cpu_seconds=%.3f mbps=%.2f",
                 bytes, seconds, cpuSeconds, mbps);
     }
 

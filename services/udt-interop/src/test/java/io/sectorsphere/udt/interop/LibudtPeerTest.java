@@ -1,6 +1,7 @@
 package io.sectorsphere.udt.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.sectorsphere.udt.interop.UdtPeerCommand.DataSource;
@@ -8,6 +9,8 @@ import io.sectorsphere.udt.interop.UdtPeerCommand.Direction;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -60,12 +63,12 @@ class LibudtPeerTest {
     @Test
     void clientWithoutAServerEndsWithAnErrorLine() throws Exception {
         int port;
-        try (var socket = new java.net.DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+        try (DatagramSocket socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
         UdtPeerCommand client = UdtPeerCommand.client("127.0.0.1", port, Direction.SEND).withBytes(1);
         try (PeerProcess sender = LibudtPeer.start(client)) {
-            org.assertj.core.api.Assertions.assertThatThrownBy(() -> sender.awaitResult(Duration.ofSeconds(30)))
+            assertThatThrownBy(() -> sender.awaitResult(Duration.ofSeconds(30)))
                     .isInstanceOf(IOException.class)
                     .hasMessageContaining("connect");
         }
