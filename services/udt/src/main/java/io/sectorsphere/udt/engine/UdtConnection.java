@@ -544,9 +544,13 @@ final class UdtConnection implements CongestionContext {
 
     /** The reader took packets from a nearly full buffer: tell the sender at once that the window opened. */
     private void onReceiveSpaceFreed() {
-        loop.execute(() -> {
-            if (state == State.CONNECTED) {
-                sendFullAck(endpoint.nowMicros(), true);
+        executeIfRunning(() -> {
+            try {
+                if (state == State.CONNECTED) {
+                    sendFullAck(endpoint.nowMicros(), true);
+                }
+            } catch (RuntimeException e) {
+                endpoint.onHandlerFailure(e);
             }
         });
     }
@@ -559,10 +563,19 @@ final class UdtConnection implements CongestionContext {
      */
     void requestSend() {
         if (awaitingData && sendRequested.compareAndSet(false, true)) {
-            loop.execute(() -> {
+            executeIfRunning(() -> {
                 sendRequested.set(false);
                 trySend();
             });
+        }
+    }
+
+    /** Hands {@code task} to the loop from an application thread; a closed endpoint has nothing left to do. */
+    private void executeIfRunning(Runnable task) {
+        try {
+            loop.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            // The endpoint shut its event loop down; the buffers already report the closed connection.
         }
     }
 
@@ -571,6 +584,19 @@ final class UdtConnection implements CongestionContext {
      * the time elapsed at the controller's period, then one flush and a timer for the next.
      */
     void trySend() {
+        try {
+            sendBurst();
+        } catch (RuntimeException e) {
+            // A bug must not kill the event loop nor leak the burst's buffers.
+            if (burst != null) {
+                burst.release();
+                burst = null;
+            }
+            endpoint.onHandlerFailure(e);
+        }
+    }
+
+    private void sendBurst() {
         if (state != State.CONNECTED || wakeScheduled) {
             return;
         }
