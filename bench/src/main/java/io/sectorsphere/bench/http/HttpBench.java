@@ -1,6 +1,8 @@
 package io.sectorsphere.bench.http;
 
 import io.sectorsphere.bench.http.HttpTool.Transfer;
+import io.sectorsphere.bench.process.Commands;
+import io.sectorsphere.bench.process.ServiceProcess;
 import io.sectorsphere.localcluster.SampleLocations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,7 +74,7 @@ public final class HttpBench {
     private final AtomicBoolean closed = new AtomicBoolean();
     private Path blob;
     private LocatorRing locator;
-    private StorageNodeProcess transferNode;
+    private ServiceProcess transferNode;
     private Path transferDirectory;
 
     private HttpBench(Workspace work, Path jfrDirectory, boolean verbose) {
@@ -144,7 +146,7 @@ public final class HttpBench {
      * wire's limit. Each round runs the three in a rotated order.
      */
     private String download() {
-        StorageNodeProcess node = transferNode();
+        ServiceProcess node = transferNode();
         Path served = transferDirectory.resolve("data").resolve(BLOB_NAME);
         try (SendfileServer wire = SendfileServer.start(served)) {
             String url = node.url() + "/api/v1/files/" + BLOB_NAME;
@@ -188,7 +190,7 @@ public final class HttpBench {
      */
     private String upload() {
         Path source = blob();
-        StorageNodeProcess node = transferNode();
+        ServiceProcess node = transferNode();
         Path copies = work.directory("upload-cp");
         try {
             cat(source);
@@ -262,7 +264,7 @@ public final class HttpBench {
     private String heap() {
         Path directory = work.directory("heap");
         linkBlobInto(directory.resolve("data"));
-        try (StorageNodeProcess node = startNode("heap", directory, true)) {
+        try (ServiceProcess node = startNode("heap", directory, true)) {
             String url = node.url() + "/api/v1/files/" + BLOB_NAME;
             requireWhole(http.download(url, TRANSFER_TIMEOUT), 200, "warm-up download");
             progress("heap: warmed up");
@@ -300,7 +302,7 @@ public final class HttpBench {
             OptionalLong rss = node.peakRssBytes();
             return String.format(Locale.ROOT, "case=heap downloads=%d ok=%d max_heap_mib=%.0f limit_mib=%d"
                             + " peak_direct_mib=%s peak_rss_mib=%s aggregate_mbps=%.0f heap_samples=%d client=%s",
-                    HEAP_DOWNLOADS, ok, maxHeap / MIB, StorageNodeProcess.HEAP_LIMIT_MIB,
+                    HEAP_DOWNLOADS, ok, maxHeap / MIB, ServiceProcess.HEAP_LIMIT_MIB,
                     direct.isPresent() ? String.format(Locale.ROOT, "%.1f", direct.getAsLong() / MIB) : "n/a",
                     rss.isPresent() ? Long.toString(rss.getAsLong() >> 20) : "n/a",
                     mbps(FILE_BYTES * ok, elapsed), poller.samples(), http.name());
@@ -311,12 +313,12 @@ public final class HttpBench {
 
     /** Polls {@code jvm.memory.used{area=heap}} every 100 ms and keeps the largest value. */
     private static final class HeapPoller implements Runnable {
-        private final StorageNodeProcess node;
+        private final ServiceProcess node;
         private volatile boolean running = true;
         private double maxHeap;
         private int samples;
 
-        HeapPoller(StorageNodeProcess node) {
+        HeapPoller(ServiceProcess node) {
             this.node = node;
         }
 
@@ -394,7 +396,7 @@ public final class HttpBench {
     }
 
     /** The node download and upload share, holding the file; started on first use. */
-    private synchronized StorageNodeProcess transferNode() {
+    private synchronized ServiceProcess transferNode() {
         if (transferNode == null) {
             transferDirectory = work.directory("transfer");
             linkBlobInto(transferDirectory.resolve("data"));
@@ -405,7 +407,7 @@ public final class HttpBench {
 
     /** Stops the shared node and removes its files (uploads included) once no case needs it. */
     private void releaseTransferNode() {
-        StorageNodeProcess node;
+        ServiceProcess node;
         synchronized (this) {
             node = transferNode;
             transferNode = null;
@@ -428,7 +430,7 @@ public final class HttpBench {
         return locator.url(0);
     }
 
-    private StorageNodeProcess startNode(String name, Path directory, boolean memoryDiagnostics) {
+    private ServiceProcess startNode(String name, Path directory, boolean memoryDiagnostics) {
         Path jfr = null;
         if (jfrDirectory != null) {
             try {
@@ -440,7 +442,7 @@ public final class HttpBench {
             System.err.println("bench/http " + name + ": recording the storage node to " + jfr);
         }
         String locatorUrl = locatorUrl();
-        StorageNodeProcess node = StorageNodeProcess.start(directory, directory.resolve("data"), locatorUrl,
+        ServiceProcess node = StorageNodes.start(directory, directory.resolve("data"), locatorUrl,
                 tokenSha256, jfr, memoryDiagnostics);
         synchronized (this) {
             open.add(node);
@@ -450,7 +452,7 @@ public final class HttpBench {
     }
 
     /** Small unmeasured uploads, so the first measured one does not run the upload path cold. */
-    private void warmUpUpload(StorageNodeProcess node) {
+    private void warmUpUpload(ServiceProcess node) {
         Path small = work.root().resolve("warm-up-32m");
         try {
             byte[] bytes = new byte[32 << 20];

@@ -1,5 +1,6 @@
 package io.sectorsphere.bench.http;
 
+import io.sectorsphere.bench.process.Commands;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -1,4 +1,4 @@
-package io.sectorsphere.bench.http;
+package io.sectorsphere.bench.process;
 
 import java.io.File;
 import java.io.IOException;
@@ -18,7 +18,7 @@ import java.util.concurrent.TimeUnit;
  * process started here is remembered until it ends, so {@link #killAll} (on failure and at JVM
  * exit) can end exactly the processes this benchmark started, by their handles.
  */
-final class Commands {
+public final class Commands {
 
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
@@ -26,15 +26,15 @@ final class Commands {
     }
 
     /** A finished command: exit code, what it printed on stdout, and how long it ran. */
-    record Result(int exitCode, String stdout, long nanos) {
+    public record Result(int exitCode, String stdout, long nanos) {
 
-        double seconds() {
+        public double seconds() {
             return nanos / 1e9;
         }
     }
 
     /** A started command; {@link #await} bounds and times it. */
-    static final class Running {
+    public static final class Running {
         private final List<String> command;
         private final Process process;
         private final long started;
@@ -47,7 +47,7 @@ final class Commands {
             this.stdout = stdout;
         }
 
-        Result await(Duration timeout) {
+        public Result await(Duration timeout) {
             try {
                 if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                     process.destroyForcibly();
@@ -79,22 +79,22 @@ final class Commands {
      * Starts {@code command} with stdin and stdout on /dev/null (as {@code cmd > /dev/null}) and
      * stderr inherited.
      */
-    static Running startDiscarding(List<String> command) {
+    public static Running startDiscarding(List<String> command) {
         return start(command, ProcessBuilder.Redirect.DISCARD, null);
     }
 
     /** Starts {@code command} with stdout captured into {@code capture} (a file in the work directory). */
-    static Running startCapturing(List<String> command, Path capture) {
+    public static Running startCapturing(List<String> command, Path capture) {
         return start(command, ProcessBuilder.Redirect.to(capture.toFile()), capture);
     }
 
     /** Runs a command to its end and returns its result, whatever its exit code. */
-    static Result run(Duration timeout, Path capture, String... command) {
+    public static Result run(Duration timeout, Path capture, String... command) {
         return startCapturing(List.of(command), capture).await(timeout);
     }
 
     /** Runs a command that must succeed. */
-    static Result check(Duration timeout, Path capture, String... command) {
+    public static Result check(Duration timeout, Path capture, String... command) {
         Result result = run(timeout, capture, command);
         if (result.exitCode() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " exited with " + result.exitCode());
@@ -103,7 +103,7 @@ final class Commands {
     }
 
     /** Whether an executable of that name is on the PATH. */
-    static boolean onPath(String name) {
+    public static boolean onPath(String name) {
         String path = System.getenv().getOrDefault("PATH", "");
         for (String dir : path.split(":")) {
             if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) {
@@ -114,7 +114,7 @@ final class Commands {
     }
 
     /** Ends every command still running (only ever ours: they were started here). */
-    static void killAll() {
+    public static void killAll() {
         for (Process process : new ArrayList<>(RUNNING)) {
             process.destroyForcibly();
             RUNNING.remove(process);

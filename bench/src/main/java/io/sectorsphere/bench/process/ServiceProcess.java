@@ -1,4 +1,4 @@
-package io.sectorsphere.bench.http;
+package io.sectorsphere.bench.process;
 
 import java.io.File;
 import java.io.IOException;
@@ -23,14 +23,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A storage node in its own JVM ({@code -Xmx256m}, as the memory claim is about one node), started
- * from this module's class path on {@code 127.0.0.1} and a free port, publishing to a locator in
- * the benchmark's JVM. Its console goes to {@code storage.log} in its directory. {@link #close}
- * ends exactly this process: SIGTERM, then SIGKILL if it has not gone after ten seconds.
+ * One of our services in its own JVM ({@code -Xmx256m}, as the memory claims are about one
+ * service), started from this module's class path on {@code 127.0.0.1} and a free port. Its console
+ * goes to {@code <name>.log} in its directory. {@link #close} ends exactly this process: SIGTERM,
+ * then SIGKILL if it has not gone after ten seconds.
  */
-final class StorageNodeProcess implements AutoCloseable {
+public final class ServiceProcess implements AutoCloseable {
 
-    static final int HEAP_LIMIT_MIB = 256;
+    public static final int HEAP_LIMIT_MIB = 256;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** "Pause Young (Normal) (G1 Evacuation Pause) 60M->10M(256M) 1.2ms": the heap before it. */
@@ -45,7 +45,7 @@ final class StorageNodeProcess implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
 
-    private StorageNodeProcess(Process process, String url, Path log, Path gcLog) {
+    private ServiceProcess(Process process, String url, Path log, Path gcLog) {
         this.process = process;
         this.url = url;
         this.log = log;
@@ -53,16 +53,17 @@ final class StorageNodeProcess implements AutoCloseable {
     }
 
     /**
-     * Starts a node on {@code dataDir} (which may already hold files) and waits until it is ready.
+     * Starts {@code mainClass} with {@code args} (its server address and port are added) and waits
+     * until its readiness probe answers.
      *
-     * @param tokenSha256 hex SHA-256 of the one account's write token
-     * @param jfr where to record a profile (settings=profile) until the node exits, or null
+     * @param jfr where to record a profile (settings=profile) until the service exits, or null
+     * @param memoryDiagnostics Native Memory Tracking and a GC log, for the memory cases
      */
-    static StorageNodeProcess start(Path directory, Path dataDir, String locatorUrl, String tokenSha256, Path jfr,
-                                    boolean memoryDiagnostics) {
+    public static ServiceProcess start(String name, Path directory, String mainClass, List<String> args, Path jfr,
+                                       boolean memoryDiagnostics) {
         int port = freePort();
-        Path log = directory.resolve("storage.log");
-        Path gcLog = directory.resolve("gc.log");
+        Path log = directory.resolve(name + ".log");
+        Path gcLog = directory.resolve(name + "-gc.log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + HEAP_LIMIT_MIB + "m");
@@ -77,47 +78,43 @@ final class StorageNodeProcess implements AutoCloseable {
         }
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
-        command.add("io.sectorsphere.storage.StorageApplication");
+        command.add(mainClass);
         command.add("--server.address=127.0.0.1");
         command.add("--server.port=" + port);
         command.add("--spring.main.banner-mode=off");
-        command.add("--sector.storage.data-dir=" + dataDir);
-        command.add("--sector.storage.advertised-host=127.0.0.1");
-        command.add("--sector.storage.locator-url=" + locatorUrl);
-        command.add("--sector.storage.security.accounts[0].name=bench");
-        command.add("--sector.storage.security.accounts[0].token-sha256=" + tokenSha256);
-        // The heap case polls jvm.memory.used; the service exposes only health, info and prometheus.
+        command.addAll(args);
+        // The memory cases poll jvm.memory.used; the services expose only health, info and prometheus.
         command.add("--management.endpoints.web.exposure.include=health,metrics");
         command.add("--logging.level.io.sectorsphere=INFO");
         Process process;
         try {
-            Files.createDirectories(dataDir);
+            Files.createDirectories(directory);
             process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                     .redirectOutput(log.toFile()).start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot start a storage node", e);
+            throw new UncheckedIOException("cannot start " + name, e);
         }
-        StorageNodeProcess node = new StorageNodeProcess(process, "http://127.0.0.1:" + port, log, gcLog);
+        ServiceProcess service = new ServiceProcess(process, "http://127.0.0.1:" + port, log, gcLog);
         try {
-            node.awaitReady();
-            return node;
+            service.awaitReady();
+            return service;
         } catch (RuntimeException e) {
-            node.close();
+            service.close();
             throw e;
         }
     }
 
-    String url() {
+    public String url() {
         return url;
     }
 
-    long pid() {
+    public long pid() {
         return process.pid();
     }
 
     /** The value of a Micrometer meter through {@code /actuator/metrics}, e.g. jvm.memory.used, area:heap. */
-    OptionalDouble metric(String name, String tag) {
+    public OptionalDouble metric(String name, String tag) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(
                             URI.create(url + "/actuator/metrics/" + name + "?tag=" + tag))
@@ -140,7 +137,7 @@ final class StorageNodeProcess implements AutoCloseable {
     }
 
     /** The process's peak resident set (VmHWM), if /proc shows it. */
-    OptionalLong peakRssBytes() {
+    public OptionalLong peakRssBytes() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
                 if (line.startsWith("VmHWM:")) {
@@ -155,12 +152,12 @@ final class StorageNodeProcess implements AutoCloseable {
     }
 
     /** Lines in the GC log so far (with memory diagnostics on); a mark for {@link #gcPeakHeapBytesSince}. */
-    int gcLogLines() {
+    public int gcLogLines() {
         return readLines(gcLog).size();
     }
 
     /** The largest heap-before-collection size the GC log reports after line {@code mark}. */
-    OptionalLong gcPeakHeapBytesSince(int mark) {
+    public OptionalLong gcPeakHeapBytesSince(int mark) {
         List<String> lines = readLines(gcLog);
         long peak = -1;
         for (String line : lines.subList(Math.min(mark, lines.size()), lines.size())) {
@@ -176,7 +173,7 @@ final class StorageNodeProcess implements AutoCloseable {
      * The process's peak of native memory in Native Memory Tracking's "Other" category, where
      * direct byte buffers and the JDK's temporary I/O buffers live (with memory diagnostics on).
      */
-    OptionalLong peakDirectBytes() {
+    public OptionalLong peakDirectBytes() {
         Commands.Result result = Commands.run(Duration.ofSeconds(30), log.resolveSibling("nmt.out"),
                 Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(process.pid()),
                 "VM.native_memory", "summary");
@@ -216,7 +213,7 @@ final class StorageNodeProcess implements AutoCloseable {
     }
 
     /** The last lines of the node's console, for failure messages. */
-    String logTail() {
+    public String logTail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
@@ -231,7 +228,7 @@ final class StorageNodeProcess implements AutoCloseable {
                 .timeout(Duration.ofSeconds(2)).build();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the storage node exited with " + process.exitValue() + ":\n" + logTail());
+                throw new IllegalStateException("the service exited with " + process.exitValue() + ":\n" + logTail());
             }
             try {
                 if (http.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
@@ -241,11 +238,11 @@ final class StorageNodeProcess implements AutoCloseable {
                 // Not listening yet.
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while the storage node started", e);
+                throw new IllegalStateException("interrupted while the service started", e);
             }
             sleep(100);
         }
-        throw new IllegalStateException("the storage node was not ready within " + READY_TIMEOUT + ":\n" + logTail());
+        throw new IllegalStateException("the service was not ready within " + READY_TIMEOUT + ":\n" + logTail());
     }
 
     /** Ends the process (graceful first, so a flight recording is written), and only it. */
