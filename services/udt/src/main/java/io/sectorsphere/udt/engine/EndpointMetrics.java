@@ -49,7 +49,9 @@ final class EndpointMetrics implements AutoCloseable {
         counter("sector.udt.handshakes.refused", "requests", "connection requests refused or rate limited", tags, handshakesRefused);
         counter("sector.udt.connections.opened", "connections", "connections established", tags, connectionsOpened);
         counter("sector.udt.connections.broken", "connections", "connections given up after the peer went silent", tags, connectionsBroken);
-        meters.add(Gauge.builder("sector.udt.connections", openConnections, IntSupplier::getAsInt)
+        // Strong: the registry would otherwise hold the only (weak) reference to the lambda, and a
+        // collection would turn the gauge into NaN.
+        meters.add(Gauge.builder("sector.udt.connections", openConnections, IntSupplier::getAsInt).strongReference(true)
                 .description("open connections").baseUnit("connections").tags(tags).register(registry));
     }
 
