@@ -1,12 +1,13 @@
 package io.sectorsphere.bench.http;
 
 import io.sectorsphere.bench.http.HttpTool.Transfer;
+import io.sectorsphere.bench.process.BenchDirectories;
 import io.sectorsphere.bench.process.Commands;
+import io.sectorsphere.bench.process.HeapPoller;
 import io.sectorsphere.bench.process.ServiceProcess;
 import io.sectorsphere.localcluster.SampleLocations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -96,7 +97,7 @@ public final class HttpBench {
                 System.exit(2);
             }
         }
-        Path benchTarget = benchTarget();
+        Path benchTarget = BenchDirectories.target();
         Path jfr = "1".equals(System.getenv("BENCH_JFR")) ? benchTarget.resolve("jfr") : null;
         HttpBench bench = new HttpBench(Workspace.create(benchTarget.resolve("work")), jfr,
                 "1".equals(System.getenv("BENCH_VERBOSE")));
@@ -308,47 +309,6 @@ public final class HttpBench {
                     mbps(FILE_BYTES * ok, elapsed), poller.samples(), http.name());
         } finally {
             work.delete(directory);
-        }
-    }
-
-    /** Polls {@code jvm.memory.used{area=heap}} every 100 ms and keeps the largest value. */
-    private static final class HeapPoller implements Runnable {
-        private final ServiceProcess node;
-        private volatile boolean running = true;
-        private double maxHeap;
-        private int samples;
-
-        HeapPoller(ServiceProcess node) {
-            this.node = node;
-        }
-
-        @Override
-        public void run() {
-            while (running) {
-                node.metric("jvm.memory.used", "area:heap").ifPresent(this::record);
-                try {
-                    Thread.sleep(100);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }
-
-        private synchronized void record(double heapBytes) {
-            maxHeap = Math.max(maxHeap, heapBytes);
-            samples++;
-        }
-
-        void stop() {
-            running = false;
-        }
-
-        synchronized double maxHeapBytes() {
-            return maxHeap;
-        }
-
-        synchronized int samples() {
-            return samples;
         }
     }
 
@@ -589,20 +549,6 @@ public final class HttpBench {
                     .digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
-        }
-    }
-
-    /** {@code bench/target}, found from where this class was loaded ({@code bench/target/classes}). */
-    private static Path benchTarget() {
-        String override = System.getenv("BENCH_TARGET");
-        if (override != null && !override.isBlank()) {
-            return Path.of(override).toAbsolutePath();
-        }
-        try {
-            Path classes = Path.of(HttpBench.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return classes.getParent();
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -24,7 +24,7 @@ final class StorageNodes {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create " + dataDir, e);
         }
-        return ServiceProcess.start("storage", directory, "io.sectorsphere.storage.StorageApplication", List.of(
+        return ServiceProcess.start("storage", directory, "io.sectorsphere.storage.StorageApplication", List.of(), List.of(
                 "--sector.storage.data-dir=" + dataDir,
                 "--sector.storage.advertised-host=127.0.0.1",
                 "--sector.storage.locator-url=" + locatorUrl,

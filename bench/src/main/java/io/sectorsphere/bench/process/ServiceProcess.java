@@ -56,17 +56,19 @@ public final class ServiceProcess implements AutoCloseable {
      * Starts {@code mainClass} with {@code args} (its server address and port are added) and waits
      * until its readiness probe answers.
      *
+     * @param jvmOptions options for its JVM besides the heap limit, such as a direct memory bound
      * @param jfr where to record a profile (settings=profile) until the service exits, or null
      * @param memoryDiagnostics Native Memory Tracking and a GC log, for the memory cases
      */
-    public static ServiceProcess start(String name, Path directory, String mainClass, List<String> args, Path jfr,
-                                       boolean memoryDiagnostics) {
+    public static ServiceProcess start(String name, Path directory, String mainClass, List<String> jvmOptions,
+                                       List<String> args, Path jfr, boolean memoryDiagnostics) {
         int port = freePort();
         Path log = directory.resolve(name + ".log");
         Path gcLog = directory.resolve(name + "-gc.log");
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + HEAP_LIMIT_MIB + "m");
+        command.addAll(jvmOptions);
         if (memoryDiagnostics) {
             // Native memory by category with peaks (direct buffers count as "Other"), and every
             // collection's heap-before size: the true peaks, which polling can miss.

@@ -1,5 +1,9 @@
 package io.sectorsphere.bench.udt;
 
+import io.sectorsphere.bench.process.BenchDirectories;
+import io.sectorsphere.bench.transfer.AgentMemoryCase;
+import io.sectorsphere.bench.transfer.BenchFiles;
+import io.sectorsphere.bench.transfer.MultiSourceCase;
 import io.sectorsphere.bench.udt.FlowRun.FlowMaker;
 import io.sectorsphere.bench.udt.FlowRun.Outcome;
 import io.sectorsphere.udt.interop.Iperf3;
@@ -33,7 +37,10 @@ import java.util.Map;
  *   <li>{@code fairness-ours}: two of our {@code fair} flows sharing a 200 Mb/s, 16 ms link — Jain's
  *       index, with two libudt flows for reference;</li>
  *   <li>{@code fairness-tcp}: one {@code fair} flow with one cubic flow — TCP's share, with libudt
- *       against cubic for reference.</li>
+ *       against cubic for reference;</li>
+ *   <li>{@code multisource-udt}, {@code multisource-tcp}: one file from three sources behind links of
+ *       different rates, fetched by one multi-source download ({@link MultiSourceCase});</li>
+ *   <li>{@code memory}: a transfer agent serving 8 concurrent UDT downloads ({@link AgentMemoryCase}).</li>
  * </ul>
  *
  * Our side runs {@link UdtPerf} in its own JVM, inside the emulator's namespaces like every peer.
@@ -54,6 +61,7 @@ public final class UdtBench {
 
     private final FlowFactory flows;
     private final Map<String, CaseRunner> cases = new LinkedHashMap<>();
+    private BenchFiles files;
 
     @FunctionalInterface
     private interface CaseRunner {
@@ -75,6 +83,18 @@ public final class UdtBench {
         }
         cases.put("fairness-ours", this::fairnessOurs);
         cases.put("fairness-tcp", this::fairnessTcp);
+        cases.put("multisource-udt", name -> MultiSourceCase.run(name, "udt", files()));
+        cases.put("multisource-tcp", name -> MultiSourceCase.run(name, "tcp", files()));
+        cases.put("memory", name -> AgentMemoryCase.run(name, files()));
+    }
+
+    /** The transfer cases' work directory, made on first use and removed at exit. */
+    private synchronized BenchFiles files() {
+        if (files == null) {
+            files = BenchFiles.under(BenchDirectories.work());
+            Runtime.getRuntime().addShutdownHook(new Thread(files::close, "bench-files-cleanup"));
+        }
+        return files;
     }
 
     public static void main(String[] args) throws Exception {
