@@ -1,7 +1,6 @@
 package io.sectorsphere.transfer.multisource;
 
 import io.sectorsphere.transfer.client.DataClient;
-import io.sectorsphere.transfer.server.Digests;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.io.RandomAccessFile;
@@ -11,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -21,8 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * thread of its own and asks a {@link RangePlanner} for its next range, sized by the rate it has
  * shown so far, so the sources finish together whatever their speeds. A failed source is dropped and
  * the unfetched rest of its range goes to the others. The file is written into a staging file,
- * verified whole against its SHA-256 and only then moved into place; on any failure the staging
- * file is removed.
+ * hashed as its whole prefix grows ({@link PrefixHasher}), verified against its SHA-256 and only
+ * then moved into place; on any failure the staging file is removed.
  */
 public final class MultiSourceDownload {
 
@@ -56,16 +54,24 @@ public final class MultiSourceDownload {
         try {
             List<SourceReport> reports;
             RangePlanner planner = new RangePlanner(request.size(), settings.minRange(), settings.maxRange());
+            PrefixHasher hasher;
             try (RandomAccessFile file = new RandomAccessFile(staged.toFile(), "rw")) {
                 file.setLength(request.size());
-                reports = fetchAll(request, planner, file.getChannel(), start);
+                hasher = new PrefixHasher(planner, file.getChannel(), request.size());
+                Thread hashing = Thread.ofVirtual().name("download-hash-" + request.name()).start(hasher);
+                try {
+                    reports = fetchAll(request, planner, file.getChannel(), start);
+                } finally {
+                    planner.close();
+                    joinHasher(hashing, request.name());
+                }
                 file.getChannel().force(true);
             }
             if (!planner.complete()) {
                 throw new DownloadFailedException("every source of " + request.name() + " failed after "
                         + planner.completedBytes() + " of " + request.size() + " bytes", reports);
             }
-            String actual = HexFormat.of().formatHex(Digests.sha256Of(staged));
+            String actual = hasher.hex();
             if (!actual.equals(request.sha256())) {
                 throw new DownloadFailedException("the bytes of " + request.name() + " have SHA-256 " + actual
                         + ", not " + request.sha256(), reports);
@@ -74,6 +80,16 @@ public final class MultiSourceDownload {
             return new DownloadReport(placed, request.size(), System.nanoTime() - start, reports);
         } finally {
             Files.deleteIfExists(staged);
+        }
+    }
+
+    private static void joinHasher(Thread hashing, String name) throws InterruptedIOException {
+        try {
+            hashing.join();
+        } catch (InterruptedException e) {
+            hashing.interrupt();
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("download of " + name + " interrupted");
         }
     }
 

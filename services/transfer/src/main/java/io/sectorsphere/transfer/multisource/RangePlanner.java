@@ -2,7 +2,10 @@ package io.sectorsphere.transfer.multisource;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * Hands out the ranges of one file to the sources downloading it, each sized by what the asking
@@ -17,6 +20,9 @@ final class RangePlanner {
     private final long minRange;
     private final long maxRange;
     private final Deque<ByteRange> returned = new ArrayDeque<>();
+    /** Written byte ranges, start to end, merged: the head tells how much of the file is whole from 0. */
+    private final NavigableMap<Long, Long> written = new TreeMap<>();
+    private boolean closed;
     private long cursor;
     private long completed;
     private int inFlight;
@@ -66,6 +72,7 @@ final class RangePlanner {
     synchronized void completed(ByteRange range) {
         inFlight--;
         completed += range.length();
+        markWritten(range.offset(), range.length());
         notifyAll();
     }
 
@@ -73,10 +80,53 @@ final class RangePlanner {
     synchronized void failed(ByteRange range, long done) {
         inFlight--;
         completed += done;
+        markWritten(range.offset(), done);
         if (done < range.length()) {
             returned.add(new ByteRange(range.offset() + done, range.length() - done));
         }
         notifyAll();
+    }
+
+    /**
+     * Waits until the bytes written from the start of the file reach beyond {@code position}, and
+     * returns how far they reach; returns sooner, with what there is, once {@link #close}d.
+     */
+    synchronized long awaitWrittenBeyond(long position) throws InterruptedException {
+        while (writtenPrefix() <= position && !closed) {
+            wait();
+        }
+        return writtenPrefix();
+    }
+
+    /** No more ranges will be written: wakes whoever waits for the written prefix. */
+    synchronized void close() {
+        closed = true;
+        notifyAll();
+    }
+
+    private long writtenPrefix() {
+        Long end = written.get(0L);
+        return end == null ? 0 : end;
+    }
+
+    private void markWritten(long offset, long length) {
+        if (length == 0) {
+            return;
+        }
+        long start = offset;
+        long end = offset + length;
+        Map.Entry<Long, Long> before = written.floorEntry(start);
+        if (before != null && before.getValue() >= start) {
+            start = before.getKey();
+            end = Math.max(end, before.getValue());
+            written.remove(before.getKey());
+        }
+        for (Map.Entry<Long, Long> after = written.ceilingEntry(start); after != null && after.getKey() <= end;
+             after = written.ceilingEntry(start)) {
+            end = Math.max(end, after.getValue());
+            written.remove(after.getKey());
+        }
+        written.put(start, end);
     }
 
     synchronized boolean complete() {

@@ -10,6 +10,27 @@ import org.junit.jupiter.api.Test;
 class RangePlannerTest {
 
     @Test
+    void theWholePrefixGrowsOnlyWhenTheRangesBeforeItAreWritten() throws Exception {
+        RangePlanner planner = new RangePlanner(3000, 1000, 1000);
+        ByteRange first = planner.next(1000, 3).orElseThrow();
+        ByteRange second = planner.next(1000, 3).orElseThrow();
+        ByteRange third = planner.next(1000, 3).orElseThrow();
+
+        planner.completed(third);
+        planner.failed(second, 400);
+        planner.completed(first);
+        long afterFirst = planner.awaitWrittenBeyond(0);
+        ByteRange rest = planner.next(1000, 3).orElseThrow();
+        planner.completed(rest);
+
+        assertThat(afterFirst).as("first range and the written head of the failed second").isEqualTo(1400);
+        assertThat(rest).isEqualTo(new ByteRange(1400, 600));
+        assertThat(planner.awaitWrittenBeyond(1400)).isEqualTo(3000);
+        planner.close();
+        assertThat(planner.awaitWrittenBeyond(3000)).as("closed: returns at once").isEqualTo(3000);
+    }
+
+    @Test
     void rangesAreDisjointAndCoverTheFile() throws Exception {
         RangePlanner planner = new RangePlanner(10_000, 100, 4000);
         List<ByteRange> ranges = new ArrayList<>();
