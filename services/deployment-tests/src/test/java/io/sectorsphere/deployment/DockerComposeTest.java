@@ -273,6 +273,13 @@ class DockerComposeTest {
                 .containsEntry("THC_PATH", "/actuator/health/readiness");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"sector-storage-1", "sector-storage-2", "sector-storage-3"})
+    void storageNodesSignTicketsWithTheAgentsSecret(String name) {
+        assertThat(map(map(services, name), "environment"))
+                .containsEntry("SECTOR_STORAGE_TRANSFER_SECRET", TRANSFER_SECRET);
+    }
+
     @Test
     void prometheusReadsTheCheckedInConfig() {
         Map<String, Object> prometheus = map(services, "prometheus");

@@ -104,12 +104,15 @@ class TransferChartTest {
     @Test
     void ticketSecretComesFromTheReleasesSecretUnlessOneIsNamed() {
         SecretKeySelector byDefault = envVar(transfer(nodes), "SECTOR_TRANSFER_SECRET").getValueFrom().getSecretKeyRef();
+        SecretKeySelector signing = envVar(container(nodes, "storage"), "SECTOR_STORAGE_TRANSFER_SECRET")
+                .getValueFrom().getSecretKeyRef();
         SecretKeySelector named = envVar(transfer(only(ChartRenderer.render(Map.of(
                 "transfer.secret.name", "tickets", "transfer.secret.key", "hmac")), StatefulSet.class)), "SECTOR_TRANSFER_SECRET")
                 .getValueFrom().getSecretKeyRef();
 
         assertThat(byDefault.getName()).isEqualTo("sector-transfer");
         assertThat(byDefault.getKey()).isEqualTo("secret");
+        assertThat(signing).as("the storage node signs tickets with the agents' secret").isEqualTo(byDefault);
         assertThat(named.getName()).isEqualTo("tickets");
         assertThat(named.getKey()).isEqualTo("hmac");
         // The operator creates it: the chart never puts a secret into a rendered manifest.
