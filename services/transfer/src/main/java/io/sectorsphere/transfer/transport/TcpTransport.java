@@ -1,10 +1,6 @@
 package io.sectorsphere.transfer.transport;
 
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -22,7 +18,6 @@ public final class TcpTransport implements DataTransport {
     private static final Logger log = LoggerFactory.getLogger(TcpTransport.class);
     /** Enough for about 1 Gb/s at 30 ms before the kernel's own autotuning takes over. */
     private static final int SOCKET_BUFFER = 4 << 20;
-    private static final int STREAM_BUFFER = 64 << 10;
 
     private final Duration connectTimeout;
     private final Duration readTimeout;
@@ -115,14 +110,17 @@ public final class TcpTransport implements DataTransport {
         }
     }
 
-    private static final class TcpConnection implements DataConnection {
+    private static final class TcpConnection extends BufferedDataConnection {
 
         private final Socket socket;
-        private final InputStream input;
-        private final OutputStream output;
 
         TcpConnection(Socket socket, Duration readTimeout) throws IOException {
+            configure(socket, readTimeout);
+            super(socket.getInputStream(), socket.getOutputStream());
             this.socket = socket;
+        }
+
+        private static void configure(Socket socket, Duration readTimeout) throws IOException {
             try {
                 socket.setTcpNoDelay(true);
                 socket.setSoTimeout(Math.toIntExact(readTimeout.toMillis()));
@@ -130,18 +128,6 @@ public final class TcpTransport implements DataTransport {
                 socket.close();
                 throw e;
             }
-            this.input = new BufferedInputStream(socket.getInputStream(), STREAM_BUFFER);
-            this.output = new BufferedOutputStream(socket.getOutputStream(), STREAM_BUFFER);
-        }
-
-        @Override
-        public InputStream input() {
-            return input;
-        }
-
-        @Override
-        public OutputStream output() {
-            return output;
         }
 
         @Override

@@ -5,11 +5,7 @@ import io.sectorsphere.udt.UdtEndpointConfig;
 import io.sectorsphere.udt.UdtSocket;
 import io.sectorsphere.udt.UdtSocketOptions;
 import io.sectorsphere.udt.UdtStats;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Optional;
@@ -23,7 +19,6 @@ import org.slf4j.LoggerFactory;
 public final class UdtTransport implements DataTransport {
 
     private static final Logger log = LoggerFactory.getLogger(UdtTransport.class);
-    private static final int STREAM_BUFFER = 64 << 10;
     private static final Duration ACCEPT_POLL = Duration.ofMillis(500);
 
     private final InetSocketAddress clientBind;
@@ -115,26 +110,13 @@ public final class UdtTransport implements DataTransport {
         }
     }
 
-    private static final class UdtConnection implements DataConnection {
+    private static final class UdtConnection extends BufferedDataConnection {
 
         private final UdtSocket socket;
-        private final InputStream input;
-        private final OutputStream output;
 
         UdtConnection(UdtSocket socket) {
+            super(socket.inputStream(), socket.outputStream());
             this.socket = socket;
-            this.input = new BufferedInputStream(socket.inputStream(), STREAM_BUFFER);
-            this.output = new BufferedOutputStream(socket.outputStream(), STREAM_BUFFER);
-        }
-
-        @Override
-        public InputStream input() {
-            return input;
-        }
-
-        @Override
-        public OutputStream output() {
-            return output;
         }
 
         @Override
