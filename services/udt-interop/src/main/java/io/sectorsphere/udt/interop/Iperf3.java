@@ -107,14 +107,7 @@ public final class Iperf3 {
 
         @Override
         public void close() {
-            if (process.isAlive()) {
-                process.destroyForcibly();
-                try {
-                    process.waitFor(5, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                }
-            }
+            Processes.end(process);
         }
 
         private void awaitListening(Duration timeout) throws IOException, InterruptedException {

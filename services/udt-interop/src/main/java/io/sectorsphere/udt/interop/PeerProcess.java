@@ -83,14 +83,7 @@ public final class PeerProcess implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process.isAlive()) {
-            process.destroyForcibly();
-            try {
-                process.waitFor(5, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        Processes.end(process);
     }
 
     private <T> T await(CompletableFuture<T> future, Duration timeout, String what)
