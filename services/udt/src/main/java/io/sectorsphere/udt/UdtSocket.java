@@ -18,7 +18,7 @@ public interface UdtSocket extends AutoCloseable {
     /** Blocks while the send buffer is full; {@code flush} waits until all written data is acknowledged. */
     OutputStream outputStream();
 
-    /** Sends {@code count} bytes of {@code file} from {@code position}; returns the bytes sent. */
+    /** Sends {@code count} bytes of {@code file} from {@code position}; returns the bytes sent, fewer only if the file ends first. */
     long sendFile(FileChannel file, long position, long count) throws IOException;
 
     /** Writes the next {@code count} received bytes into {@code file} at {@code position}; returns the bytes written. */

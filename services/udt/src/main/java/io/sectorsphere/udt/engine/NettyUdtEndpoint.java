@@ -83,13 +83,13 @@ public final class NettyUdtEndpoint implements UdtEndpoint {
         this.acceptQueue = new ArrayBlockingQueue<>(Math.max(1, config.acceptBacklog()));
         this.transport = Transport.best();
         this.group = transport.newEventLoopGroup("udt-" + bindAddress.getPort());
-        UdtPacketEncoder encoder = new UdtPacketEncoder(transport.segmentedDatagrams());
+        UdtPacketEncoder encoder = new UdtPacketEncoder();
         EndpointHandler handler = new EndpointHandler(this);
         EndpointMetrics[] metricsHolder = new EndpointMetrics[1];
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(transport.channelClass())
-                // Pooled with per-thread caches: writers on application threads allocate every payload.
+                // Pooled: control packets and the read buffers of every recvmmsg call come from here.
                 .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .option(ChannelOption.SO_RCVBUF, settings.socketBufferBytes())
                 .option(ChannelOption.SO_SNDBUF, settings.socketBufferBytes())
@@ -335,6 +335,11 @@ public final class NettyUdtEndpoint implements UdtEndpoint {
         if (accepted.remove(new PeerSocket(connection.peer(), connection.peerSocketId()), connection)) {
             acceptedPerPeer.computeIfPresent(connection.peer().getAddress(), (a, n) -> n > 1 ? n - 1 : null);
         }
+    }
+
+    /** How connections hand a run of equal-sized packets to the kernel in one send, or {@code null}. */
+    DataBurst.SegmentedDatagrams segmentedDatagrams() {
+        return transport.segmentedDatagrams();
     }
 
     void wakeReadersAfterThisBatch(UdtConnection connection) {

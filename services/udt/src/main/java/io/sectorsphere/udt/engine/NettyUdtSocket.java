@@ -1,7 +1,5 @@
 package io.sectorsphere.udt.engine;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.sectorsphere.udt.UdtException;
 import io.sectorsphere.udt.UdtSocket;
 import io.sectorsphere.udt.UdtStats;
@@ -9,8 +7,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,9 +14,6 @@ import java.util.concurrent.TimeoutException;
 
 /** The application's handle on one established connection. */
 final class NettyUdtSocket implements UdtSocket {
-
-    /** File regions are mapped this much at a time, so a huge file never needs one huge mapping. */
-    private static final long MAP_CHUNK = 64L << 20;
 
     private final UdtConnection connection;
     private final NettyUdtEndpoint endpoint;
@@ -32,7 +25,7 @@ final class NettyUdtSocket implements UdtSocket {
         this.connection = connection;
         this.endpoint = endpoint;
         this.input = new UdtInputStream(connection.receiveBuffer);
-        this.output = new UdtOutputStream(connection, endpoint.channel().alloc());
+        this.output = new UdtOutputStream(connection);
     }
 
     UdtConnection connection() {
@@ -51,40 +44,18 @@ final class NettyUdtSocket implements UdtSocket {
 
     @Override
     public long sendFile(FileChannel file, long position, long count) throws IOException {
-        output.pushPartial();
-        int payloadSize = connection.payloadSize();
-        long done = 0;
-        while (done < count) {
-            long length = Math.min(MAP_CHUNK, count - done);
-            MappedByteBuffer mapped = file.map(FileChannel.MapMode.READ_ONLY, position + done, length);
-            // Packets are slices of the mapping: the file's pages go to the socket without a copy here.
-            ByteBuf region = Unpooled.wrappedBuffer(mapped);
-            try {
-                for (int at = 0; at < length; at += payloadSize) {
-                    output.appendPacket(region.retainedSlice(at, (int) Math.min(payloadSize, length - at)));
-                }
-            } finally {
-                region.release();
-            }
-            done += length;
-        }
-        return done;
+        return output.write(file, position, count);
     }
 
     @Override
     public long receiveFile(FileChannel file, long position, long count) throws IOException {
         long written = 0;
         while (written < count) {
-            ByteBuf chunk = input.nextChunk();
-            if (chunk == null) {
+            long n = connection.receiveBuffer.write(file, position + written, count - written);
+            if (n < 0) {
                 throw new UdtException("the peer ended the stream after " + written + " of " + count + " bytes");
             }
-            int n = (int) Math.min(chunk.readableBytes(), count - written);
-            ByteBuffer source = chunk.nioBuffer(chunk.readerIndex(), n);
-            while (source.hasRemaining()) {
-                written += file.write(source, position + written);
-            }
-            chunk.skipBytes(n);
+            written += n;
         }
         return written;
     }
@@ -140,8 +111,6 @@ final class NettyUdtSocket implements UdtSocket {
     @Override
     public void close() throws IOException {
         if (connection.state() != UdtConnection.State.CONNECTED) {
-            output.discard();
-            input.close();
             return;
         }
         try {
@@ -150,17 +119,13 @@ final class NettyUdtSocket implements UdtSocket {
         } catch (UdtException e) {
             // The connection already failed; closing is all that is left.
         } finally {
-            output.discard();
             shutdownOnLoop();
-            input.close();
         }
     }
 
     @Override
     public void abort() {
-        output.discard();
         shutdownOnLoop();
-        input.close();
     }
 
     private void shutdownOnLoop() {

@@ -4,28 +4,41 @@ import io.netty.buffer.ByteBuf;
 import io.sectorsphere.udt.UdtException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.util.ArrayDeque;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * In-order payloads the event loop delivered and the application has not read yet. Bounded:
- * the loop accepts a data packet only while this holds fewer than its capacity, and advertises
- * the free space to the peer as its flow window.
+ * Received payloads in a ring of packet slots, as UDT's receive buffer keeps them: the event
+ * loop copies each datagram's payload into the slot of its sequence number (out-of-order ones
+ * too, so a retransmission fills the gap in place) and publishes the in-order prefix; the
+ * application copies from the slots into its own array or file. Bounded: the loop accepts a data
+ * packet only while it falls within {@link #capacity} slots of the oldest unread one, and
+ * advertises the free space to the peer as its flow window.
+ *
+ * <p>One loop thread fills, one application thread at a time reads; they share only the two
+ * volatile counters and {@link WakeSignal}.
  */
 final class ReceiveBuffer {
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition notEmpty = lock.newCondition();
-    private final ArrayDeque<ByteBuf> queue;
     private final int capacity;
     private final Runnable onSpaceFreed;
-    private final java.util.concurrent.atomic.AtomicBoolean reportedNearlyFull = new java.util.concurrent.atomic.AtomicBoolean();
-    /** The queue's size, written under the lock. */
-    private volatile int size;
-    private boolean finished;
-    private boolean discarded;
-    private UdtException failure;
+    private final AtomicBoolean reportedNearlyFull = new AtomicBoolean();
+    private final WakeSignal readable = new WakeSignal();
+    private SlotMemory slots;
+    private int mask;
+    private int[] lengths;
+    /** Loop only: which slots past the published prefix hold a payload already. */
+    private boolean[] arrived;
+    /** Packets made readable so far: written by the loop. */
+    private volatile long delivered;
+    /** Packets read completely so far: written by the reader. */
+    private volatile long consumed;
+    /** Reader only: bytes already read from the slot at {@code consumed}. */
+    private int readOffset;
+    private volatile boolean finished;
+    private volatile boolean discarded;
+    private volatile UdtException failure;
 
     /**
      * {@code onSpaceFreed} runs on the reading thread once the buffer, after the loop reported it
@@ -33,32 +46,54 @@ final class ReceiveBuffer {
      */
     ReceiveBuffer(int capacity, Runnable onSpaceFreed) {
         this.capacity = capacity;
-        this.queue = new ArrayDeque<>(Math.min(capacity, 1024));
         this.onSpaceFreed = onSpaceFreed;
+    }
+
+    /** Sizes the slots for the negotiated payload; by the loop, before any packet is stored. */
+    void open(int payloadSize) {
+        slots = new SlotMemory(Integer.highestOneBit(Math.max(2, capacity - 1)) << 1, payloadSize);
+        mask = slots.slots() - 1;
+        lengths = new int[slots.slots()];
+        arrived = new boolean[slots.slots()];
     }
 
     int capacity() {
         return capacity;
     }
 
-    /** Packets waiting to be read; read by the loop for every packet, so without the lock. */
+    /** Packets delivered and not yet read completely. */
     int size() {
-        return size;
+        return (int) (delivered - consumed);
     }
 
-    /** Takes ownership of {@code payload}. */
-    void offer(ByteBuf payload) {
-        lock.lock();
-        try {
-            if (discarded || finished || failure != null) {
-                payload.release();
-                return;
-            }
-            queue.addLast(payload);
-            size = queue.size();
-        } finally {
-            lock.unlock();
+    // ---------------------------------------------------------------- event loop
+
+    /**
+     * Copies {@code payload} into the slot {@code offset} packets past the next in-order one; the
+     * caller checked that it lies within the window and keeps ownership of {@code payload}.
+     */
+    void store(int offset, ByteBuf payload) {
+        int slot = (int) (delivered + offset) & mask;
+        int length = payload.readableBytes();
+        ByteBuffer segment = slots.forWriting(slot);
+        int at = slots.offset(slot);
+        payload.getBytes(payload.readerIndex(), segment.slice(at, length));
+        lengths[slot] = length;
+        arrived[slot] = true;
+    }
+
+    /** Publishes the in-order packets stored so far; returns how many became readable. */
+    int deliver() {
+        long next = delivered;
+        while (arrived[(int) next & mask]) {
+            arrived[(int) next & mask] = false;
+            next++;
         }
+        int count = (int) (next - delivered);
+        if (count > 0) {
+            delivered = next;
+        }
+        return count;
     }
 
     /**
@@ -66,30 +101,7 @@ final class ReceiveBuffer {
      * packet, so a reader that keeps up is not woken (two context switches) for every packet.
      */
     void publish() {
-        lock.lock();
-        try {
-            if (!queue.isEmpty()) {
-                notEmpty.signal();
-            }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** The next payload if one is ready, without waiting. */
-    ByteBuf poll() {
-        ByteBuf next;
-        int left;
-        lock.lock();
-        try {
-            next = queue.pollFirst();
-            left = queue.size();
-            size = left;
-        } finally {
-            lock.unlock();
-        }
-        afterTaking(left);
-        return next;
+        readable.wake();
     }
 
     /** The loop told the sender that little space is left; the reader reopens the window once it drains. */
@@ -101,83 +113,121 @@ final class ReceiveBuffer {
         return queued >= capacity - capacity / 8;
     }
 
-    private void afterTaking(int left) {
+    /** The peer shut down: readers get what is left, then the end of the stream. */
+    void finish() {
+        finished = true;
+        readable.wake();
+    }
+
+    /** The connection broke: readers get what is left, then {@code reason}. */
+    void fail(UdtException reason) {
+        if (failure == null && !finished) {
+            failure = reason;
+        }
+        readable.wake();
+    }
+
+    /** This side closed: unread data is dropped. */
+    void discard() {
+        discarded = true;
+        readable.wake();
+    }
+
+    // ---------------------------------------------------------------- reader
+
+    /**
+     * Copies up to {@code length} bytes, waiting for the first; -1 once the peer shut down and
+     * everything was read. Throws when the connection broke or this side closed it.
+     */
+    int read(byte[] target, int offset, int length) throws IOException {
+        if (!awaitReadable()) {
+            return -1;
+        }
+        long next = consumed;
+        long end = delivered;
+        int done = 0;
+        while (done < length && next < end) {
+            int slot = (int) next & mask;
+            int n = Math.min(length - done, lengths[slot] - readOffset);
+            slots.segment(slot).get(slots.offset(slot) + readOffset, target, offset + done, n);
+            done += n;
+            next = advance(next, slot, n);
+        }
+        consumed(next);
+        return done;
+    }
+
+    /**
+     * Writes up to {@code count} bytes to {@code file} at {@code position}, waiting for the
+     * first; -1 once the peer shut down and everything was read.
+     */
+    long write(FileChannel file, long position, long count) throws IOException {
+        if (!awaitReadable()) {
+            return -1;
+        }
+        long next = consumed;
+        long end = delivered;
+        long done = 0;
+        while (done < count && next < end) {
+            int slot = (int) next & mask;
+            int n = (int) Math.min(count - done, lengths[slot] - readOffset);
+            ByteBuffer source = slots.segment(slot).slice(slots.offset(slot) + readOffset, n);
+            while (source.hasRemaining()) {
+                done += file.write(source, position + done);
+            }
+            next = advance(next, slot, n);
+        }
+        consumed(next);
+        return done;
+    }
+
+    /** Bytes readable without waiting. */
+    int available() {
+        long next = consumed;
+        long end = delivered;
+        long bytes = next < end ? lengths[(int) next & mask] - readOffset : 0;
+        for (long p = next + 1; p < end; p++) {
+            bytes += lengths[(int) p & mask];
+        }
+        return (int) Math.min(bytes, Integer.MAX_VALUE);
+    }
+
+    private long advance(long next, int slot, int bytesRead) {
+        readOffset += bytesRead;
+        if (readOffset == lengths[slot]) {
+            readOffset = 0;
+            return next + 1;
+        }
+        return next;
+    }
+
+    private void consumed(long next) {
+        consumed = next;
+        int left = (int) (delivered - next);
         if (left <= capacity / 2 && reportedNearlyFull.get() && reportedNearlyFull.compareAndSet(true, false)) {
             onSpaceFreed.run();
         }
     }
 
-    /**
-     * The next payload, waiting for one; {@code null} once the peer shut down and everything was
-     * read. Throws when the connection broke.
-     */
-    ByteBuf take() throws IOException {
-        ByteBuf next;
-        int left;
-        lock.lock();
-        try {
-            while (queue.isEmpty() && !finished && failure == null && !discarded) {
-                notEmpty.await();
+    /** True once data is readable, false at the end of the stream. */
+    private boolean awaitReadable() throws IOException {
+        if (!discarded && delivered == consumed && !finished && failure == null) {
+            try {
+                readable.await(() -> discarded || delivered != consumed || finished || failure != null, Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while receiving");
             }
-            if (queue.isEmpty()) {
-                if (failure != null) {
-                    throw new UdtException(failure.getMessage(), failure);
-                }
-                if (discarded) {
-                    throw new UdtException("the connection is closed");
-                }
-                return null;
-            }
-            next = queue.pollFirst();
-            left = queue.size();
-            size = left;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while receiving");
-        } finally {
-            lock.unlock();
         }
-        afterTaking(left);
-        return next;
-    }
-
-    /** The peer shut down: readers get what is left, then the end of the stream. */
-    void finish() {
-        lock.lock();
-        try {
-            finished = true;
-            notEmpty.signalAll();
-        } finally {
-            lock.unlock();
+        if (discarded) {
+            throw new UdtException("the connection is closed");
         }
-    }
-
-    /** The connection broke: readers get what is left, then {@code reason}. */
-    void fail(UdtException reason) {
-        lock.lock();
-        try {
-            if (failure == null && !finished) {
-                failure = reason;
-            }
-            notEmpty.signalAll();
-        } finally {
-            lock.unlock();
+        if (delivered != consumed) {
+            return true;
         }
-    }
-
-    /** This side closed: unread data is dropped. */
-    void discard() {
-        lock.lock();
-        try {
-            discarded = true;
-            ByteBuf payload;
-            while ((payload = queue.pollFirst()) != null) {
-                payload.release();
-            }
-            size = 0;
-            notEmpty.signalAll();
-        } finally {
-            lock.unlock();
+        if (failure != null) {
+            throw new UdtException(failure.getMessage(), failure);
         }
+        return false;
     }
 }

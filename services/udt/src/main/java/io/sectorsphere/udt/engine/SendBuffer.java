@@ -1,130 +1,198 @@
 package io.sectorsphere.udt.engine;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import io.sectorsphere.udt.UdtException;
+import io.sectorsphere.udt.packet.UdtPacket;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.util.concurrent.locks.Condition;
-import java.util.concurrent.locks.ReentrantLock;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 
 /**
- * Payloads the application handed over and the peer has not yet acknowledged, one per packet,
- * oldest first. The application appends (blocking while full); the event loop reads packets by
- * their offset from the oldest and releases acknowledged ones. The only lock between the two.
+ * Data the application handed over and the peer has not yet acknowledged, in a ring of packet
+ * slots as UDT's send buffer keeps it. Each slot leaves room for the data header in front of its
+ * payload, so the event loop stamps the header in place and hands the kernel a run of
+ * consecutive slots as one segmented datagram: the payload is copied once, by the writer.
+ *
+ * <p>One application thread at a time writes, filling the slot after the last published one and
+ * publishing it when full (or flushed); the loop reads published slots by their offset from the
+ * oldest unacknowledged one and frees acknowledged ones. They share only the two volatile
+ * counters and {@link WakeSignal}.
  */
 final class SendBuffer {
 
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Condition changed = lock.newCondition();
-    private final ByteBuf[] slots;
-    private final int mask;
     private final int capacity;
-    private int head;
-    private int count;
-    private UdtException failure;
+    private final WakeSignal changed = new WakeSignal();
+    private SlotMemory slots;
+    private int mask;
+    private int payloadSize;
+    private int[] lengths;
+    /** Loop only: each segment as a buffer Netty can send slices of. */
+    private ByteBuf[] segmentBuffers;
+    /** Packets acknowledged so far: written by the loop. */
+    private volatile long acknowledged;
+    /** Packets handed to the loop so far: written by the writer. */
+    private volatile long published;
+    /** Writer only: payload bytes in the slot at {@code published}, not yet handed over. */
+    private int filled;
+    private volatile UdtException failure;
 
     SendBuffer(int capacity) {
         this.capacity = capacity;
-        int size = Integer.highestOneBit(Math.max(2, capacity - 1)) << 1;
-        this.slots = new ByteBuf[size];
-        this.mask = size - 1;
     }
 
-    /** Takes ownership of {@code payload}, waiting while the buffer is full. */
-    void append(ByteBuf payload) throws IOException {
-        lock.lock();
-        try {
-            while (count == capacity && failure == null) {
-                changed.await();
+    /** Sizes the slots for the negotiated payload; before the application sees the connection. */
+    void open(int payloadSize) {
+        this.payloadSize = payloadSize;
+        slots = new SlotMemory(Integer.highestOneBit(Math.max(2, capacity - 1)) << 1, UdtPacket.HEADER_SIZE + payloadSize);
+        mask = slots.slots() - 1;
+        lengths = new int[slots.slots()];
+        segmentBuffers = new ByteBuf[slots.slots() / SlotMemory.SEGMENT_SLOTS];
+    }
+
+    // ---------------------------------------------------------------- writer
+
+    /** Copies {@code length} bytes into slots, waiting while the buffer is full. */
+    void write(byte[] source, int offset, int length) throws IOException {
+        while (length > 0) {
+            ByteBuffer segment = slotToFill();
+            int slot = (int) published & mask;
+            int n = Math.min(length, payloadSize - filled);
+            segment.put(slots.offset(slot) + UdtPacket.HEADER_SIZE + filled, source, offset, n);
+            offset += n;
+            length -= n;
+            filledBy(slot, n);
+        }
+    }
+
+    /**
+     * Reads {@code count} bytes of {@code file} from {@code position} into slots, waiting while
+     * the buffer is full; returns how many it read, fewer only when the file ends first.
+     */
+    long write(FileChannel file, long position, long count) throws IOException {
+        long done = 0;
+        while (done < count) {
+            ByteBuffer segment = slotToFill();
+            int slot = (int) published & mask;
+            int at = slots.offset(slot) + UdtPacket.HEADER_SIZE + filled;
+            int n = file.read(segment.slice(at, (int) Math.min(payloadSize - filled, count - done)), position + done);
+            if (n < 0) {
+                break;
             }
-            if (failure != null) {
-                payload.release();
-                throw new UdtException(failure.getMessage(), failure);
+            done += n;
+            filledBy(slot, n);
+        }
+        return done;
+    }
+
+    /** Hands over the slot being filled even if it is not full; false when it was empty. */
+    boolean publishPartial() {
+        if (filled == 0) {
+            return false;
+        }
+        publish((int) published & mask);
+        return true;
+    }
+
+    private ByteBuffer slotToFill() throws IOException {
+        if (filled == 0) {
+            awaitRoom();
+        }
+        return slots.forWriting((int) published & mask);
+    }
+
+    private void filledBy(int slot, int bytes) {
+        filled += bytes;
+        if (filled == payloadSize) {
+            publish(slot);
+        }
+    }
+
+    private void publish(int slot) {
+        lengths[slot] = filled;
+        filled = 0;
+        published = published + 1;
+    }
+
+    private void awaitRoom() throws IOException {
+        if (failure == null && published - acknowledged >= capacity) {
+            try {
+                changed.await(() -> failure != null || published - acknowledged < capacity, Long.MAX_VALUE);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while sending");
             }
-            slots[(head + count) & mask] = payload;
-            count++;
-        } catch (InterruptedException e) {
-            payload.release();
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while sending");
-        } finally {
-            lock.unlock();
         }
-    }
-
-    /** The payload {@code offset} packets after the oldest unacknowledged one, or {@code null}. */
-    ByteBuf get(int offset) {
-        lock.lock();
-        try {
-            return offset >= 0 && offset < count ? slots[(head + offset) & mask] : null;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    int size() {
-        lock.lock();
-        try {
-            return count;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Drops the {@code packets} oldest payloads, acknowledged by the peer. */
-    void acknowledge(int packets) {
-        lock.lock();
-        try {
-            int n = Math.min(packets, count);
-            for (int i = 0; i < n; i++) {
-                int slot = (head + i) & mask;
-                slots[slot].release();
-                slots[slot] = null;
-            }
-            head = (head + n) & mask;
-            count -= n;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
-        }
+        throwIfFailed();
     }
 
     /** Waits until everything was acknowledged; false on timeout. Throws once the connection failed. */
     boolean awaitEmpty(long timeoutNanos) throws IOException {
-        lock.lock();
-        try {
-            long remaining = timeoutNanos;
-            while (count > 0 && failure == null && remaining > 0) {
-                remaining = changed.awaitNanos(remaining);
+        if (published != acknowledged && failure == null) {
+            try {
+                changed.await(() -> failure != null || published == acknowledged, timeoutNanos);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while flushing");
             }
-            if (count > 0 && failure != null) {
-                throw new UdtException(failure.getMessage(), failure);
-            }
-            return count == 0;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while flushing");
-        } finally {
-            lock.unlock();
+        }
+        if (published != acknowledged) {
+            throwIfFailed();
+        }
+        return published == acknowledged;
+    }
+
+    private void throwIfFailed() throws UdtException {
+        UdtException reason = failure;
+        if (reason != null) {
+            throw new UdtException(reason.getMessage(), reason);
         }
     }
 
-    /** Refuses further data with {@code reason} and frees what is held. */
-    void fail(UdtException reason) {
-        lock.lock();
-        try {
-            if (failure == null) {
-                failure = reason;
-            }
-            for (int i = 0; i < count; i++) {
-                int slot = (head + i) & mask;
-                slots[slot].release();
-                slots[slot] = null;
-            }
-            count = 0;
-            changed.signalAll();
-        } finally {
-            lock.unlock();
+    // ---------------------------------------------------------------- event loop
+
+    /** Packets handed over and not yet acknowledged. */
+    int size() {
+        return (int) (published - acknowledged);
+    }
+
+    /** The payload length of the packet {@code offset} after the oldest unacknowledged one, or -1 if there is none. */
+    int payloadLength(int offset) {
+        return offset >= 0 && offset < size() ? lengths[slot(offset)] : -1;
+    }
+
+    /** The ring slot of the packet {@code offset} after the oldest unacknowledged one. */
+    int slot(int offset) {
+        return (int) (acknowledged + offset) & mask;
+    }
+
+    /** The sendable buffer over {@code slot}'s segment; its header and payload start at {@link #indexOf}. */
+    ByteBuf segmentBuffer(int slot) {
+        int index = slot / SlotMemory.SEGMENT_SLOTS;
+        ByteBuf buffer = segmentBuffers[index];
+        if (buffer == null) {
+            buffer = Unpooled.wrappedBuffer(slots.segment(slot));
+            segmentBuffers[index] = buffer;
         }
+        return buffer;
+    }
+
+    int indexOf(int slot) {
+        return slots.offset(slot);
+    }
+
+    /** Frees the {@code packets} oldest slots, acknowledged by the peer. */
+    void acknowledge(int packets) {
+        acknowledged = acknowledged + Math.min(packets, size());
+        changed.wake();
+    }
+
+    /** Refuses further data with {@code reason}; what is held is dropped. */
+    void fail(UdtException reason) {
+        if (failure == null) {
+            failure = reason;
+        }
+        changed.wake();
     }
 }

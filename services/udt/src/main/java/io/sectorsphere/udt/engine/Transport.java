@@ -10,7 +10,6 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.DatagramChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.concurrent.DefaultThreadFactory;
-import io.sectorsphere.udt.packet.UdtPacketEncoder;
 
 /** Native epoll where the platform has it, Java NIO elsewhere. */
 enum Transport {
@@ -29,7 +28,7 @@ enum Transport {
     }
 
     /** UDP segmentation offload where the kernel has it, else {@code null}: one datagram per packet. */
-    UdtPacketEncoder.SegmentedDatagrams segmentedDatagrams() {
+    DataBurst.SegmentedDatagrams segmentedDatagrams() {
         return this == EPOLL && SegmentedDatagramPacket.isSupported()
                 ? SegmentedDatagramPacket::new : null;
     }

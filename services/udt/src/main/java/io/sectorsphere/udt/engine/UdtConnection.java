@@ -16,12 +16,12 @@ import io.sectorsphere.udt.packet.Ack2Packet;
 import io.sectorsphere.udt.packet.AckPacket;
 import io.sectorsphere.udt.packet.ControlType;
 import io.sectorsphere.udt.packet.DataPacket;
-import io.sectorsphere.udt.packet.DataPacketBatch;
 import io.sectorsphere.udt.packet.HandshakePacket;
 import io.sectorsphere.udt.packet.MessageDropPacket;
 import io.sectorsphere.udt.packet.NakPacket;
 import io.sectorsphere.udt.packet.SignalPacket;
 import io.sectorsphere.udt.packet.UdtPacket;
+import io.sectorsphere.udt.packet.UdtPacketEncoder;
 import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -88,12 +88,10 @@ final class UdtConnection implements CongestionContext {
     /** Data was delivered during the current batch of datagrams; readers are woken at its end. */
     private boolean readersToWake;
     /** The packets of the burst being paced out, sent together at its end. */
-    private DataPacketBatch burst;
+    private final DataBurst burst;
 
     // receiver
     private final SequenceLossList receiveLoss;
-    private final ByteBuf[] reorder;
-    private final int reorderMask;
     private int receiveNext;
     private int receiveCurrent;
     private int receiveLastAck;
@@ -153,12 +151,10 @@ final class UdtConnection implements CongestionContext {
         this.initialSequence = initialSequence;
         this.startMicros = endpoint.nowMicros();
         this.sendBuffer = new SendBuffer(options.sendBufferPackets());
+        this.burst = new DataBurst(endpoint.segmentedDatagrams(), peer);
         this.receiveBuffer = new ReceiveBuffer(options.receiveBufferPackets(), this::onReceiveSpaceFreed);
         this.sendLoss = new SequenceLossList(options.sendBufferPackets());
         this.receiveLoss = new SequenceLossList(options.receiveBufferPackets());
-        int reorderSize = receiveLoss.capacity();
-        this.reorder = new ByteBuf[reorderSize];
-        this.reorderMask = reorderSize - 1;
     }
 
     int socketId() {
@@ -252,6 +248,8 @@ final class UdtConnection implements CongestionContext {
     private void establish(int negotiatedMss, int sendIsn, int receiveIsn, long now) {
         mss = negotiatedMss;
         payloadSize = mss - 28 - UdtPacket.HEADER_SIZE;
+        receiveBuffer.open(payloadSize);
+        sendBuffer.open(payloadSize);
         sendCurrent = SequenceNumbers.decrement(sendIsn);
         sendLastAck = sendIsn;
         sendLastDataAck = sendIsn;
@@ -353,50 +351,20 @@ final class UdtConnection implements CongestionContext {
             payload.release();
             return;
         }
-        payload = compact(payload);
+        int length = payload.readableBytes();
+        receiveBuffer.store(offset, payload);
+        payload.release();
+        bytesReceived += length;
         if (offset == 0) {
-            deliver(payload);
-            deliverReordered();
-        } else {
-            reorder[sequence & reorderMask] = payload;
+            receiveNext = SequenceNumbers.increment(receiveNext, receiveBuffer.deliver());
+            if (!readersToWake) {
+                readersToWake = true;
+                endpoint.wakeReadersAfterThisBatch(this);
+            }
         }
         if (++packetsSinceAck >= LIGHT_ACK_PACKETS * lightAcks) {
             sendLightAck(now);
             lightAcks++;
-        }
-    }
-
-    /**
-     * The payload in a buffer of its own when it is a slice of a buffer shared with other
-     * datagrams (one {@code recvmmsg} read), so that what waits to be read never pins more than
-     * its own bytes.
-     */
-    private ByteBuf compact(ByteBuf payload) {
-        ByteBuf whole = payload.unwrap();
-        if (whole == null || whole.capacity() <= 2 * (payload.readableBytes() + UdtPacket.HEADER_SIZE)) {
-            return payload;
-        }
-        ByteBuf copy = channel.alloc().directBuffer(payload.readableBytes());
-        copy.writeBytes(payload, payload.readerIndex(), payload.readableBytes());
-        payload.release();
-        return copy;
-    }
-
-    private void deliver(ByteBuf payload) {
-        bytesReceived += payload.readableBytes();
-        receiveBuffer.offer(payload);
-        if (!readersToWake) {
-            readersToWake = true;
-            endpoint.wakeReadersAfterThisBatch(this);
-        }
-        receiveNext = SequenceNumbers.increment(receiveNext);
-    }
-
-    private void deliverReordered() {
-        ByteBuf next;
-        while ((next = reorder[receiveNext & reorderMask]) != null) {
-            reorder[receiveNext & reorderMask] = null;
-            deliver(next);
         }
     }
 
@@ -588,10 +556,7 @@ final class UdtConnection implements CongestionContext {
             sendBurst();
         } catch (RuntimeException e) {
             // A bug must not kill the event loop nor leak the burst's buffers.
-            if (burst != null) {
-                burst.release();
-                burst = null;
-            }
+            burst.discard();
             endpoint.onHandlerFailure(e);
         }
     }
@@ -609,7 +574,6 @@ final class UdtConnection implements CongestionContext {
         }
         int sent = 0;
         boolean more = true;
-        burst = new DataPacketBatch(MAX_BURST);
         while (sent < MAX_BURST && nextSendMicros <= now) {
             if (!channel.isWritable()) {
                 more = false; // resumed by onWritable
@@ -625,12 +589,8 @@ final class UdtConnection implements CongestionContext {
                 nextSendMicros += period;
             }
         }
-        DataPacketBatch packets = burst;
-        burst = null;
-        if (packets.isEmpty()) {
-            packets.release();
-        } else {
-            channel.writeAndFlush(new DefaultAddressedEnvelope<>(packets, peer), channel.voidPromise());
+        if (!burst.isEmpty()) {
+            burst.writeTo(channel);
         }
         if (more) {
             scheduleWake(now);
@@ -674,9 +634,9 @@ final class UdtConnection implements CongestionContext {
         int lost;
         while ((lost = sendLoss.first(sendLastDataAck)) >= 0) {
             sendLoss.remove(lost);
-            ByteBuf payload = sendBuffer.get(SequenceNumbers.offset(sendLastDataAck, lost));
-            if (payload != null) {
-                writeData(lost, payload, now);
+            int offset = SequenceNumbers.offset(sendLastDataAck, lost);
+            if (sendBuffer.payloadLength(offset) >= 0) {
+                writeData(lost, offset, now);
                 packetsRetransmitted++;
                 metrics.packetsRetransmitted.increment();
                 congestion.onPacketSent(lost, true);
@@ -689,28 +649,32 @@ final class UdtConnection implements CongestionContext {
             return NOTHING;
         }
         int offset = SequenceNumbers.offset(sendLastDataAck, next);
-        ByteBuf payload = sendBuffer.get(offset);
-        if (payload == null) {
+        if (sendBuffer.payloadLength(offset) < 0) {
             // Announce the wait before looking again, so a writer appending meanwhile sees it.
             awaitingData = true;
-            payload = sendBuffer.get(offset);
-            if (payload == null) {
+            if (sendBuffer.payloadLength(offset) < 0) {
                 return NOTHING;
             }
         }
         awaitingData = false;
         sendCurrent = next;
-        writeData(next, payload, now);
-        bytesSent += payload.readableBytes();
+        bytesSent += writeData(next, offset, now);
         congestion.onPacketSent(next, false);
         // Every 16th packet starts a pair sent back to back, for the receiver's capacity estimate.
         return (next & 0xF) == 0 ? PROBE : SENT;
     }
 
-    private void writeData(int sequence, ByteBuf payload, long now) {
+    /** Stamps the header of the packet {@code offset} after the oldest unacknowledged one and adds it to the burst; returns its payload length. */
+    private int writeData(int sequence, int offset, long now) {
+        int slot = sendBuffer.slot(offset);
+        int length = sendBuffer.payloadLength(offset);
+        ByteBuf buffer = sendBuffer.segmentBuffer(slot);
+        int index = sendBuffer.indexOf(slot);
         int messageWord = DataPacket.SOLO | (sequence % DataPacket.MAX_MESSAGE_NUMBER + 1);
-        burst.add(new DataPacket(sequence, messageWord, timestamp(now), peerSocketId, payload.retainedDuplicate()));
+        UdtPacketEncoder.setDataHeader(buffer, index, sequence, messageWord, timestamp(now), peerSocketId);
+        burst.add(buffer, index, UdtPacket.HEADER_SIZE + length);
         packetsSent++;
+        return length;
     }
 
     private void send(UdtPacket packet) {
@@ -819,12 +783,6 @@ final class UdtConnection implements CongestionContext {
         }
         sendBuffer.fail(reason);
         receiveBuffer.fail(reason);
-        for (int i = 0; i < reorder.length; i++) {
-            if (reorder[i] != null) {
-                reorder[i].release();
-                reorder[i] = null;
-            }
-        }
         established.completeExceptionally(reason);
         endpoint.unregister(this);
     }

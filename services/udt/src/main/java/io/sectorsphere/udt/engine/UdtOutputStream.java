@@ -1,25 +1,22 @@
 package io.sectorsphere.udt.engine;
 
-import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufAllocator;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.util.Objects;
 
 /**
- * Cuts written bytes into packet payloads and appends them to the send buffer, blocking while
- * it is full. {@link #flush} waits until the peer acknowledged everything written.
+ * Copies written bytes into the send buffer's packet slots, blocking while it is full, and wakes
+ * the sender. {@link #flush} waits until the peer acknowledged everything written.
  */
 final class UdtOutputStream extends OutputStream {
 
     private final UdtConnection connection;
-    private final ByteBufAllocator allocator;
-    private final int payloadSize;
-    private ByteBuf partial;
+    private final SendBuffer buffer;
 
-    UdtOutputStream(UdtConnection connection, ByteBufAllocator allocator) {
+    UdtOutputStream(UdtConnection connection) {
         this.connection = connection;
-        this.allocator = allocator;
-        this.payloadSize = connection.payloadSize();
+        this.buffer = connection.sendBuffer;
     }
 
     @Override
@@ -29,51 +26,34 @@ final class UdtOutputStream extends OutputStream {
 
     @Override
     public void write(byte[] source, int offset, int length) throws IOException {
-        java.util.Objects.checkFromIndexSize(offset, length, source.length);
-        while (length > 0) {
-            if (partial == null) {
-                partial = allocator.directBuffer(payloadSize, payloadSize);
-            }
-            int n = Math.min(length, partial.writableBytes());
-            partial.writeBytes(source, offset, n);
-            offset += n;
-            length -= n;
-            if (!partial.isWritable()) {
-                pushPartial();
-            }
-        }
-    }
-
-    /** Hands a full payload to the sender; takes ownership of it. */
-    void appendPacket(ByteBuf payload) throws IOException {
-        connection.sendBuffer.append(payload);
+        Objects.checkFromIndexSize(offset, length, source.length);
+        buffer.write(source, offset, length);
         connection.requestSend();
     }
 
+    /** Sends {@code count} bytes of {@code file} from {@code position}; fewer only if the file ends first. */
+    long write(FileChannel file, long position, long count) throws IOException {
+        pushPartial();
+        long done = buffer.write(file, position, count);
+        pushPartial();
+        return done;
+    }
+
     /** Sends the bytes written so far even if they do not fill a packet. */
-    void pushPartial() throws IOException {
-        if (partial != null && partial.isReadable()) {
-            ByteBuf payload = partial;
-            partial = null;
-            appendPacket(payload);
+    void pushPartial() {
+        if (buffer.publishPartial()) {
+            connection.requestSend();
         }
     }
 
     @Override
     public void flush() throws IOException {
         pushPartial();
-        connection.sendBuffer.awaitEmpty(Long.MAX_VALUE);
+        buffer.awaitEmpty(Long.MAX_VALUE);
     }
 
     @Override
     public void close() throws IOException {
         flush();
-    }
-
-    void discard() {
-        if (partial != null) {
-            partial.release();
-            partial = null;
-        }
     }
 }

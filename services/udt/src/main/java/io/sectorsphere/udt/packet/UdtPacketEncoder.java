@@ -12,87 +12,33 @@ import java.util.List;
 
 /**
  * Writes {@link UdtPacket}s addressed to a peer as datagrams, every header and control word
- * big-endian as UDT 4.11 sends them. A {@link DataPacketBatch} becomes segmented datagrams
- * (UDP GSO: equal-sized packets in one buffer that the kernel cuts) where the transport offers
- * them, single datagrams otherwise; the wire sees the same packets either way. Envelopes
- * carrying anything else pass through untouched.
+ * big-endian as UDT 4.11 sends them. Envelopes carrying anything else (a sender's data packets,
+ * already in wire form) pass through untouched.
  */
 @ChannelHandler.Sharable
 public final class UdtPacketEncoder extends MessageToMessageEncoder<AddressedEnvelope<?, ?>> {
 
     private static final int CONTROL_FLAG = 0x80000000;
-    /** The kernel's bounds on one segmented send: 64 segments and one IP datagram's payload. */
-    private static final int MAX_SEGMENTS = 64;
-    private static final int MAX_SEGMENTED_BYTES = 65_507;
-
-    /** Builds a datagram the kernel splits into {@code segmentSize}-byte datagrams. */
-    @FunctionalInterface
-    public interface SegmentedDatagrams {
-        DatagramPacket create(ByteBuf data, int segmentSize, InetSocketAddress recipient);
-    }
-
-    private final SegmentedDatagrams segmented;
-
-    /** An encoder sending one datagram per packet. */
-    public UdtPacketEncoder() {
-        this(null);
-    }
-
-    /** An encoder that sends batches through {@code segmented}, or one by one when it is {@code null}. */
-    public UdtPacketEncoder(SegmentedDatagrams segmented) {
-        this.segmented = segmented;
-    }
 
     @Override
     public boolean acceptOutboundMessage(Object msg) {
-        return msg instanceof AddressedEnvelope<?, ?> envelope
-                && (envelope.content() instanceof UdtPacket || envelope.content() instanceof DataPacketBatch)
+        return msg instanceof AddressedEnvelope<?, ?> envelope && envelope.content() instanceof UdtPacket
                 && envelope.recipient() instanceof InetSocketAddress;
     }
 
     @Override
     protected void encode(ChannelHandlerContext ctx, AddressedEnvelope<?, ?> envelope, List<Object> out) {
-        InetSocketAddress recipient = (InetSocketAddress) envelope.recipient();
-        if (envelope.content() instanceof DataPacketBatch batch) {
-            encodeBatch(ctx.alloc(), batch.packets(), recipient, out);
-            return;
-        }
-        out.add(new DatagramPacket(encode(ctx.alloc(), (UdtPacket) envelope.content()), recipient));
+        out.add(new DatagramPacket(encode(ctx.alloc(), (UdtPacket) envelope.content()), (InetSocketAddress) envelope.recipient()));
     }
 
-    private void encodeBatch(ByteBufAllocator alloc, List<DataPacket> packets, InetSocketAddress recipient,
-                             List<Object> out) {
-        int i = 0;
-        while (i < packets.size()) {
-            int segmentSize = UdtPacket.HEADER_SIZE + packets.get(i).payload().readableBytes();
-            int limit = Math.min(MAX_SEGMENTS, MAX_SEGMENTED_BYTES / segmentSize);
-            // A run of equal-sized packets; the last of a run may be shorter, as GSO allows.
-            int end = i + 1;
-            while (segmented != null && end < packets.size() && end - i < limit) {
-                int size = UdtPacket.HEADER_SIZE + packets.get(end).payload().readableBytes();
-                if (size > segmentSize) {
-                    break;
-                }
-                end++;
-                if (size < segmentSize) {
-                    break;
-                }
-            }
-            if (end - i == 1) {
-                out.add(new DatagramPacket(encode(alloc, packets.get(i)), recipient));
-            } else {
-                int total = 0;
-                for (int j = i; j < end; j++) {
-                    total += UdtPacket.HEADER_SIZE + packets.get(j).payload().readableBytes();
-                }
-                ByteBuf buf = alloc.directBuffer(total);
-                for (int j = i; j < end; j++) {
-                    writeData(buf, packets.get(j));
-                }
-                out.add(segmented.create(buf, segmentSize, recipient));
-            }
-            i = end;
-        }
+    /**
+     * Writes a data packet's header at {@code index} of {@code buf}, in front of a payload
+     * already there: how a sender stamps packets in place in its send buffer.
+     */
+    public static void setDataHeader(ByteBuf buf, int index, int sequence, int messageWord, int timestamp,
+                                     int destination) {
+        buf.setInt(index, sequence).setInt(index + 4, messageWord).setInt(index + 8, timestamp)
+                .setInt(index + 12, destination);
     }
 
     private static void writeData(ByteBuf buf, DataPacket data) {

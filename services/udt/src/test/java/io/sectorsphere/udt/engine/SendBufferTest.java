@@ -1,0 +1,127 @@
+package io.sectorsphere.udt.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netty.buffer.ByteBuf;
+import io.sectorsphere.udt.UdtException;
+import io.sectorsphere.udt.packet.UdtPacket;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SendBufferTest {
+
+    private static final int PAYLOAD = 8;
+
+    private final SendBuffer buffer = new SendBuffer(100);
+
+    SendBufferTest() {
+        buffer.open(PAYLOAD);
+    }
+
+    @Test
+    void writtenBytesFillWholePacketsBehindRoomForTheirHeader() throws Exception {
+        buffer.write(bytes("aaaaaaaabbbbbbbbcc"), 0, 18);
+
+        assertThat(buffer.size()).as("the partly filled packet waits for more").isEqualTo(2);
+        assertThat(payload(0)).isEqualTo("aaaaaaaa");
+        assertThat(payload(1)).isEqualTo("bbbbbbbb");
+        assertThat(buffer.payloadLength(2)).isEqualTo(-1);
+
+        assertThat(buffer.publishPartial()).isTrue();
+        assertThat(payload(2)).isEqualTo("cc");
+        assertThat(buffer.publishPartial()).isFalse();
+    }
+
+    @Test
+    void consecutivePacketsLieBackToBackSoARunCanLeaveAsOneSend() throws Exception {
+        buffer.write(bytes("a".repeat(3 * PAYLOAD)), 0, 3 * PAYLOAD);
+
+        int first = buffer.slot(0);
+        for (int offset = 1; offset < 3; offset++) {
+            assertThat(buffer.segmentBuffer(buffer.slot(offset))).isSameAs(buffer.segmentBuffer(first));
+            assertThat(buffer.indexOf(buffer.slot(offset)))
+                    .isEqualTo(buffer.indexOf(first) + offset * (UdtPacket.HEADER_SIZE + PAYLOAD));
+        }
+    }
+
+    @Test
+    void aWriterWaitsWhileTheBufferIsFullUntilTheLoopAcknowledges() throws Exception {
+        byte[] full = bytes("x".repeat(100 * PAYLOAD));
+        buffer.write(full, 0, full.length);
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            try {
+                buffer.write(bytes("yyyyyyyy"), 0, PAYLOAD);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(50);
+        assertThat(writer).isNotDone();
+
+        buffer.acknowledge(1);
+
+        writer.get(5, TimeUnit.SECONDS);
+        assertThat(buffer.size()).isEqualTo(100);
+        assertThat(payload(99)).isEqualTo("yyyyyyyy");
+    }
+
+    @Test
+    void aFailureWakesAndFailsWaitingWritersAndFlushes() throws Exception {
+        byte[] full = bytes("x".repeat(100 * PAYLOAD));
+        buffer.write(full, 0, full.length);
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            try {
+                buffer.write(bytes("y"), 0, 1);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(50);
+
+        buffer.fail(new UdtException("broken"));
+
+        assertThatThrownBy(() -> writer.get(5, TimeUnit.SECONDS)).hasRootCauseMessage("broken");
+        assertThatThrownBy(() -> buffer.awaitEmpty(TimeUnit.SECONDS.toNanos(1))).isInstanceOf(UdtException.class);
+    }
+
+    @Test
+    void awaitEmptyReturnsOnceEverythingIsAcknowledged() throws Exception {
+        buffer.write(bytes("a".repeat(2 * PAYLOAD)), 0, 2 * PAYLOAD);
+        assertThat(buffer.awaitEmpty(TimeUnit.MILLISECONDS.toNanos(20))).isFalse();
+
+        buffer.acknowledge(2);
+
+        assertThat(buffer.awaitEmpty(TimeUnit.MILLISECONDS.toNanos(20))).isTrue();
+    }
+
+    @Test
+    void readsAFileIntoPacketsAndStopsWhereTheFileEnds(@TempDir Path dir) throws Exception {
+        Path file = Files.writeString(dir.resolve("in"), "0123456789abcdefghij");
+        try (FileChannel channel = FileChannel.open(file)) {
+            assertThat(buffer.write(channel, 2, 100)).isEqualTo(18);
+        }
+        buffer.publishPartial();
+
+        assertThat(payload(0)).isEqualTo("23456789");
+        assertThat(payload(1)).isEqualTo("abcdefgh");
+        assertThat(payload(2)).isEqualTo("ij");
+    }
+
+    private String payload(int offset) {
+        int slot = buffer.slot(offset);
+        ByteBuf segment = buffer.segmentBuffer(slot);
+        return segment.toString(buffer.indexOf(slot) + UdtPacket.HEADER_SIZE, buffer.payloadLength(offset),
+                StandardCharsets.ISO_8859_1);
+    }
+
+    private static byte[] bytes(String text) {
+        return text.getBytes(StandardCharsets.ISO_8859_1);
+    }
+}
