@@ -23,9 +23,18 @@ final class FlowFactory {
         this.duration = duration;
     }
 
-    /** Our engine; {@code congestion} null keeps its default controller. */
-    Flow ours(NetworkPath path, int mss, int windowPackets, String congestion) throws Exception {
-        List<String> extra = congestion == null ? List.of() : List.of("--cc", congestion);
+    /**
+     * Our engine; {@code congestion} null keeps its default controller. With a positive
+     * {@code warmup} both ends first move data unmeasured for that long (see {@link UdtPerf}).
+     */
+    Flow ours(NetworkPath path, int mss, int windowPackets, String congestion, Duration warmup) throws Exception {
+        List<String> extra = new ArrayList<>();
+        if (congestion != null) {
+            extra.addAll(List.of("--cc", congestion));
+        }
+        if (warmup.isPositive()) {
+            extra.addAll(List.of("--warmup", Double.toString(warmup.toMillis() / 1000.0)));
+        }
         return new UdtPeerFlow("ours", oursProgram, path, mss, windowPackets, duration, extra);
     }
 

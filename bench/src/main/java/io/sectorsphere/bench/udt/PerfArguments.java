@@ -13,13 +13,15 @@ import java.util.List;
  * @param mss           UDT_MSS, or 0 for the engine's default
  * @param congestion    congestion control name, or null for the engine's default
  * @param windowPackets flow window and buffers in packets, or 0 for the defaults
+ * @param warmup        how long a first, unmeasured connection moves data before the measured one
+ *                      (both ends must be given the same), or zero
  */
 record PerfArguments(boolean server, InetSocketAddress address, boolean send, long bytes, Duration duration,
-                     int mss, String congestion, int windowPackets) {
+                     int mss, String congestion, int windowPackets, Duration warmup) {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
     private static final String USAGE = "usage: UdtPerf <server|client> <host:port> <send|recv> "
-            + "[--bytes N | --seconds S] [--mss M] [--cc NAME] [--window PKTS] [--data memory]";
+            + "[--bytes N | --seconds S] [--mss M] [--cc NAME] [--window PKTS] [--warmup S] [--data memory]";
 
     static PerfArguments parse(List<String> args) {
         if (args.size() < 3 || args.size() % 2 == 0) {
@@ -41,6 +43,7 @@ record PerfArguments(boolean server, InetSocketAddress address, boolean send, lo
         int mss = 0;
         String congestion = null;
         int window = 0;
+        Duration warmup = Duration.ZERO;
         for (int i = 3; i < args.size(); i += 2) {
             String value = args.get(i + 1);
             switch (args.get(i)) {
@@ -49,6 +52,7 @@ record PerfArguments(boolean server, InetSocketAddress address, boolean send, lo
                 case "--mss" -> mss = Integer.parseInt(value);
                 case "--cc" -> congestion = value;
                 case "--window" -> window = Integer.parseInt(value);
+                case "--warmup" -> warmup = Duration.ofNanos((long) (Double.parseDouble(value) * 1e9));
                 case "--data" -> {
                     if (!value.equals("memory")) {
                         throw new IllegalArgumentException("UdtPerf moves data memory to memory only");
@@ -61,7 +65,7 @@ record PerfArguments(boolean server, InetSocketAddress address, boolean send, lo
         if (send && bytes < 0 && duration == null) {
             throw new IllegalArgumentException("sending needs --bytes or --seconds");
         }
-        return new PerfArguments(role.equals("server"), address, send, bytes, duration, mss, congestion, window);
+        return new PerfArguments(role.equals("server"), address, send, bytes, duration, mss, congestion, window, warmup);
     }
 
     UdtSocketOptions socketOptions() {

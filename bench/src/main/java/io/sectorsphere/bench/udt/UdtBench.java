@@ -30,10 +30,12 @@ import java.util.Map;
  *
  * <ul>
  *   <li>{@code loopback-1500}, {@code loopback-9000}: 10 s on 127.0.0.1 at that MSS, with CPU
- *       seconds per GB (sender and receiver together) for ours and libudt;</li>
+ *       seconds per GB (sender and receiver together) for ours and libudt; ours is measured warm
+ *       (after {@link #WARMUP} of unmeasured traffic, as a long-running agent runs) and cold (a
+ *       fresh JVM, JIT compilation and start-up included);</li>
  *   <li>{@code wan-<rate>-<rtt>ms-<loss>}: an emulated link (1g or 200m; RTT 16, 55, 71, 200 ms;
  *       random loss 0, 0.0001, 0.001 each way), each flow 10 s alone on it; ours uses
- *       {@code dedicated} where there is loss and its default otherwise;</li>
+ *       {@code dedicated} where there is loss and its default otherwise, measured warm;</li>
  *   <li>{@code fairness-ours}: two of our {@code fair} flows sharing a 200 Mb/s, 16 ms link — Jain's
  *       index, with two libudt flows for reference;</li>
  *   <li>{@code fairness-tcp}: one {@code fair} flow with one cubic flow — TCP's share, with libudt
@@ -49,6 +51,8 @@ import java.util.Map;
 public final class UdtBench {
 
     private static final Duration FLOW_TIME = Duration.ofSeconds(10);
+    /** Unmeasured traffic before ours is measured, so that the JIT compiler has done its work. */
+    static final Duration WARMUP = Duration.ofSeconds(3);
     private static final Duration RUN_LIMIT = Duration.ofMinutes(75);
     private static final long GIGABIT = 1_000_000_000L;
     private static final long RATE_200M = 200_000_000L;
@@ -142,19 +146,23 @@ public final class UdtBench {
 
     private String loopback(String name, int mss) throws Exception {
         NetworkPath path = NetworkPath.loopback();
-        Outcome ours = flow("ours", () -> flows.ours(path, mss, 0, null));
+        Outcome ours = flow("ours", () -> flows.ours(path, mss, 0, null, WARMUP));
+        Outcome cold = flow("ours cold", () -> flows.ours(path, mss, 0, null, Duration.ZERO));
         Outcome libudt = flow("libudt", () -> flows.libudt(path, mss, 0));
         int port = freeLoopbackPort();
         // TCP limited to the same segment size, so each side moves the same packets.
         Outcome tcp = flow("tcp", () -> flows.tcp(path, port, "cubic", 1, List.of("-M", Integer.toString(mss - 40))));
         double oursCpu = ours.ok() ? ours.result().cpuSecondsPerGigabyte() : Double.NaN;
+        double coldCpu = cold.ok() ? cold.result().cpuSecondsPerGigabyte() : Double.NaN;
         double libudtCpu = libudt.ok() ? libudt.result().cpuSecondsPerGigabyte() : Double.NaN;
         return new CaseLine(name)
                 .mbps("ours_mbps", ours.mbps()).mbps("libudt_mbps", libudt.mbps()).mbps("tcp_mbps", tcp.mbps())
                 .ratio("ratio_libudt", ours.mbps() / libudt.mbps()).ratio("ratio_tcp", ours.mbps() / tcp.mbps())
                 .ratio("ours_cpu_s_per_gb", oursCpu).ratio("libudt_cpu_s_per_gb", libudtCpu)
                 .ratio("cpu_ratio_libudt", oursCpu / libudtCpu)
-                .error("ours_error", ours.error()).error("libudt_error", libudt.error()).error("tcp_error", tcp.error())
+                .mbps("ours_cold_mbps", cold.mbps()).ratio("ours_cold_cpu_s_per_gb", coldCpu)
+                .ratio("cold_ratio_libudt", cold.mbps() / libudt.mbps()).ratio("cold_cpu_ratio_libudt", coldCpu / libudtCpu)
+                .error("ours_error", ours.error()).error("ours_cold_error", cold.error()).error("libudt_error", libudt.error()).error("tcp_error", tcp.error())
                 .toString();
     }
 
@@ -164,7 +172,7 @@ public final class UdtBench {
         String oursCongestion = link.lossRate() > 0 ? "dedicated" : null;
         try (WanEmulator emulator = WanEmulator.start(link)) {
             NetworkPath path = new NetworkPath(emulator.commandPrefix(Side.B), Side.B.address(), emulator.commandPrefix(Side.A));
-            Outcome ours = flow("ours", () -> flows.ours(path, WAN_MSS, window, oursCongestion));
+            Outcome ours = flow("ours", () -> flows.ours(path, WAN_MSS, window, oursCongestion, WARMUP));
             Outcome libudt = flow("libudt", () -> flows.libudt(path, WAN_MSS, window));
             Outcome cubic = flow("cubic", () -> flows.tcp(path, IPERF_PORT, "cubic", 1, List.of()));
             Outcome cubic8 = flow("8 x cubic", () -> flows.tcp(path, IPERF_PORT + 1, "cubic", 8, List.of()));
@@ -194,7 +202,8 @@ public final class UdtBench {
         int window = windowPackets(FAIRNESS_LINK);
         try (WanEmulator emulator = WanEmulator.start(FAIRNESS_LINK)) {
             NetworkPath path = new NetworkPath(emulator.commandPrefix(Side.B), Side.B.address(), emulator.commandPrefix(Side.A));
-            FlowMaker oursFlow = () -> flows.ours(path, WAN_MSS, window, "fair");
+            // Flows measured side by side start together: no warm-up, which would shift ours.
+            FlowMaker oursFlow = () -> flows.ours(path, WAN_MSS, window, "fair", Duration.ZERO);
             List<Outcome> ours = measured("two of ours", List.of(oursFlow, oursFlow));
             FlowMaker libudtFlow = () -> flows.libudt(path, WAN_MSS, window);
             List<Outcome> libudt = measured("two libudt", List.of(libudtFlow, libudtFlow));
@@ -214,7 +223,7 @@ public final class UdtBench {
         try (WanEmulator emulator = WanEmulator.start(FAIRNESS_LINK)) {
             NetworkPath path = new NetworkPath(emulator.commandPrefix(Side.B), Side.B.address(), emulator.commandPrefix(Side.A));
             List<Outcome> withOurs = measured("ours with cubic", List.of(
-                    () -> flows.ours(path, WAN_MSS, window, "fair"),
+                    () -> flows.ours(path, WAN_MSS, window, "fair", Duration.ZERO),
                     () -> flows.tcp(path, IPERF_PORT, "cubic", 1, List.of())));
             List<Outcome> withLibudt = measured("libudt with cubic", List.of(
                     () -> flows.libudt(path, WAN_MSS, window),

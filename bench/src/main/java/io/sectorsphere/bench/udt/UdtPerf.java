@@ -19,12 +19,17 @@ import java.util.List;
  *
  * <pre>
  * UdtPerf &lt;server|client&gt; &lt;host:port&gt; &lt;send|recv&gt; [--bytes N | --seconds S] [--mss M] [--cc NAME]
- *         [--window PKTS] [--data memory]
+ *         [--window PKTS] [--warmup S] [--data memory]
  * </pre>
  *
  * A server prints {@code listening port=P} and accepts one connection; at the end one line
  * {@code done bytes=N seconds=S cpu_seconds=C mbps=M} goes to stderr and the exit status is 0. Any
  * failure, the engine not being there yet included, prints {@code error <message>} and exits 1.
+ *
+ * <p>With {@code --warmup S} the two ends first move data over a connection of their own for S
+ * seconds, unmeasured, as a long-running transfer agent would have done before: the JIT compiler
+ * has then done its work and the measured connection shows the engine's steady cost. The CPU
+ * seconds reported are those the process spent during the measured connection.
  */
 public final class UdtPerf {
 
@@ -53,19 +58,36 @@ public final class UdtPerf {
         UdtSocketOptions options = arguments.socketOptions();
         InetSocketAddress bind = arguments.server() ? arguments.address() : new InetSocketAddress(0);
         try (UdtEndpoint endpoint = UdtEndpoint.open(bind, UdtEndpointConfig.defaults())) {
-            UdtSocket socket = arguments.server() ? accept(endpoint, options) : endpoint.connect(arguments.address(), options);
+            if (arguments.server()) {
+                endpoint.listen(options);
+                System.err.println("listening port=" + endpoint.localAddress().getPort());
+            }
+            if (arguments.warmup().isPositive()) {
+                // The receiving end reads until the sender closes.
+                transfer(open(endpoint, options), arguments.send() ? arguments.warmup() : null, -1);
+            }
+            double cpuBefore = processCpuSeconds();
+            UdtSocket socket = open(endpoint, options);
             long start = System.nanoTime();
-            long bytes = arguments.send() ? send(socket, start) : receive(socket, start);
-            // close() lingers until the peer acknowledged everything, so a sender's time covers delivery.
-            socket.close();
+            long moved = transfer(socket, arguments.duration(), arguments.bytes());
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new PeerResult(bytes, seconds, processCpuSeconds(), seconds > 0 ? bytes * 8 / seconds / 1e6 : 0);
+            return new PeerResult(moved, seconds, processCpuSeconds() - cpuBefore, seconds > 0 ? moved * 8 / seconds / 1e6 : 0);
         }
     }
 
-    private static UdtSocket accept(UdtEndpoint endpoint, UdtSocketOptions options) throws Exception {
-        endpoint.listen(options);
-        System.err.println("listening port=" + endpoint.localAddress().getPort());
+    private UdtSocket open(UdtEndpoint endpoint, UdtSocketOptions options) throws Exception {
+        return arguments.server() ? accept(endpoint) : endpoint.connect(arguments.address(), options);
+    }
+
+    /** Moves data one way for {@code duration} (or {@code bytes}); closing lingers until everything was acknowledged. */
+    private long transfer(UdtSocket socket, Duration duration, long bytes) throws Exception {
+        long start = System.nanoTime();
+        long done = arguments.send() ? send(socket, start, duration, bytes) : receive(socket, start, duration, bytes);
+        socket.close();
+        return done;
+    }
+
+    private static UdtSocket accept(UdtEndpoint endpoint) throws Exception {
         UdtSocket socket = endpoint.accept(ACCEPT_TIMEOUT);
         if (socket == null) {
             throw new IllegalStateException("no connection within " + ACCEPT_TIMEOUT);
@@ -73,15 +95,15 @@ public final class UdtPerf {
         return socket;
     }
 
-    private long send(UdtSocket socket, long start) throws Exception {
+    private long send(UdtSocket socket, long start, Duration duration, long bytes) throws Exception {
         byte[] chunk = new byte[CHUNK_BYTES];
         for (int i = 0; i < chunk.length; i++) {
             chunk[i] = (byte) (i * 31 + 7);
         }
         OutputStream out = socket.outputStream();
         long done = 0;
-        while (timeLeft(start)) {
-            int length = (int) Math.min(CHUNK_BYTES, arguments.bytes() < 0 ? CHUNK_BYTES : arguments.bytes() - done);
+        while (timeLeft(start, duration)) {
+            int length = (int) Math.min(CHUNK_BYTES, bytes < 0 ? CHUNK_BYTES : bytes - done);
             if (length == 0) {
                 break;
             }
@@ -92,19 +114,19 @@ public final class UdtPerf {
         return done;
     }
 
-    private long receive(UdtSocket socket, long start) throws Exception {
+    private long receive(UdtSocket socket, long start, Duration duration, long bytes) throws Exception {
         byte[] buffer = new byte[CHUNK_BYTES];
         InputStream in = socket.inputStream();
         long done = 0;
-        while (timeLeft(start)) {
-            int length = (int) Math.min(CHUNK_BYTES, arguments.bytes() < 0 ? CHUNK_BYTES : arguments.bytes() - done);
+        while (timeLeft(start, duration)) {
+            int length = (int) Math.min(CHUNK_BYTES, bytes < 0 ? CHUNK_BYTES : bytes - done);
             if (length == 0) {
                 break;
             }
             int read = in.read(buffer, 0, length);
             if (read < 0) {
-                if (arguments.bytes() >= 0) {
-                    throw new EOFException("peer closed after " + done + " of " + arguments.bytes() + " bytes");
+                if (bytes >= 0) {
+                    throw new EOFException("peer closed after " + done + " of " + bytes + " bytes");
                 }
                 break;
             }
@@ -113,8 +135,8 @@ public final class UdtPerf {
         return done;
     }
 
-    private boolean timeLeft(long start) {
-        return arguments.duration() == null || System.nanoTime() - start < arguments.duration().toNanos();
+    private static boolean timeLeft(long start, Duration duration) {
+        return duration == null || System.nanoTime() - start < duration.toNanos();
     }
 
     // The whole process, engine threads, JIT and GC included, as getrusage reports it for udtpeer.
