@@ -11,8 +11,9 @@ import java.util.List;
 /**
  * Turns datagrams into {@link UdtPacket}s addressed by their sender. Never throws to the
  * pipeline: a datagram that is truncated, of an unknown type, or with inconsistent control
- * information is counted through {@code onMalformed} and dropped. A data packet's payload is a
- * retained slice of the datagram, released by whoever consumes the packet.
+ * information is counted through {@code onMalformed} and dropped. A data packet's payload is the
+ * datagram's own buffer, retained and read from past the header (no slice object per packet on
+ * the hot path), released by whoever consumes the packet.
  */
 public final class UdtPacketDecoder extends MessageToMessageDecoder<DatagramPacket> {
 
@@ -27,7 +28,7 @@ public final class UdtPacketDecoder extends MessageToMessageDecoder<DatagramPack
 
     @Override
     protected void decode(ChannelHandlerContext ctx, DatagramPacket datagram, List<Object> out) {
-        UdtPacket packet = decode(datagram.content());
+        UdtPacket packet = decode(datagram.content(), true);
         if (packet == null) {
             onMalformed.run();
             return;
@@ -35,8 +36,16 @@ public final class UdtPacketDecoder extends MessageToMessageDecoder<DatagramPack
         out.add(new DefaultAddressedEnvelope<UdtPacket, InetSocketAddress>(packet, datagram.recipient(), datagram.sender()));
     }
 
-    /** The packet in {@code buf} (left unchanged), or {@code null} when it is malformed. */
+    /**
+     * The packet in {@code buf} (left unchanged; a data packet's payload is a retained slice), or
+     * {@code null} when it is malformed.
+     */
     static UdtPacket decode(ByteBuf buf) {
+        return decode(buf, false);
+    }
+
+    /** With {@code takeBuffer}, a data packet's payload is {@code buf} itself, retained, its reader index past the header. */
+    private static UdtPacket decode(ByteBuf buf, boolean takeBuffer) {
         int length = buf.readableBytes();
         if (length < UdtPacket.HEADER_SIZE) {
             return null;
@@ -52,7 +61,8 @@ public final class UdtPacketDecoder extends MessageToMessageDecoder<DatagramPack
             if (infoLength == 0) {
                 return null;
             }
-            return new DataPacket(first, second, timestamp, destination, buf.retainedSlice(infoOffset, infoLength));
+            ByteBuf payload = takeBuffer ? buf.retain().readerIndex(infoOffset) : buf.retainedSlice(infoOffset, infoLength);
+            return new DataPacket(first, second, timestamp, destination, payload);
         }
         ControlType type = ControlType.ofCode((first >>> 16) & 0x7FFF);
         if (type == null) {
