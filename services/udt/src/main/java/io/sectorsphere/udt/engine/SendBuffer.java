@@ -7,7 +7,6 @@ import io.sectorsphere.udt.packet.UdtPacket;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 
 /**
  * Data the application handed over and the peer has not yet acknowledged, in a ring of packet
@@ -66,24 +65,16 @@ final class SendBuffer {
         }
     }
 
-    /**
-     * Reads {@code count} bytes of {@code file} from {@code position} into slots, waiting while
-     * the buffer is full; returns how many it read, fewer only when the file ends first.
-     */
-    long write(FileChannel file, long position, long count) throws IOException {
-        long done = 0;
-        while (done < count) {
+    /** Copies what remains of {@code source} into slots, waiting while the buffer is full. */
+    void write(ByteBuffer source) throws IOException {
+        while (source.hasRemaining()) {
             ByteBuffer segment = slotToFill();
             int slot = (int) published & mask;
-            int at = slots.offset(slot) + UdtPacket.HEADER_SIZE + filled;
-            int n = file.read(segment.slice(at, (int) Math.min(payloadSize - filled, count - done)), position + done);
-            if (n < 0) {
-                break;
-            }
-            done += n;
+            int n = Math.min(source.remaining(), payloadSize - filled);
+            segment.put(slots.offset(slot) + UdtPacket.HEADER_SIZE + filled, source, source.position(), n);
+            source.position(source.position() + n);
             filledBy(slot, n);
         }
-        return done;
     }
 
     /** Hands over the slot being filled even if it is not full; false when it was empty. */

@@ -2,7 +2,7 @@ package io.sectorsphere.udt.engine;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
+import java.nio.ByteBuffer;
 import java.util.Objects;
 
 /**
@@ -31,12 +31,10 @@ final class UdtOutputStream extends OutputStream {
         connection.requestSend();
     }
 
-    /** Sends {@code count} bytes of {@code file} from {@code position}; fewer only if the file ends first. */
-    long write(FileChannel file, long position, long count) throws IOException {
-        pushPartial();
-        long done = buffer.write(file, position, count);
-        pushPartial();
-        return done;
+    /** Sends what remains of {@code source}, as one stream with what was written before and after. */
+    void write(ByteBuffer source) throws IOException {
+        buffer.write(source);
+        connection.requestSend();
     }
 
     /** Sends the bytes written so far even if they do not fill a packet. */
