@@ -93,7 +93,7 @@ class EngineRobustnessTest {
             InetSocketAddress from = client.localAddress();
             // Both directions start at the client's initial sequence number; nothing was sent yet.
             UdtConnection connection = ((NettyUdtSocket) incoming).connection();
-            int sent = server.channel().eventLoop().submit(connection::sendCurrentSequence).get();
+            int sent = server.channel().eventLoop().submit(connection.sender()::sendCurrentSequence).get();
             int far = SequenceNumbers.increment(sent, 1 << 20);
 
             // As if from the real peer's address: losses and ACKs of data never sent, an inverted
