@@ -61,10 +61,22 @@ public record AgentProperties(@DefaultValue("./data") Path dataDir,
      * @param enabled            false: TCP only, even when the engine is there
      * @param congestionControl  the default controller, a name the engine knows; null for the engine's default
      * @param mss                maximum segment size, IP and UDP headers included
+     * @param windowPackets      flow window and send and receive buffers, in packets: the most one
+     *                           connection keeps in flight, so raise it for long fast paths (about
+     *                           rate × RTT ÷ 1456 bytes, twice that with a deep queue: 34000 for
+     *                           1 Gb/s at 200 ms); each connection holds up to this many packets
+     *                           of direct memory per direction
      */
     public record Udt(@DefaultValue("true") boolean enabled,
                       String congestionControl,
-                      @DefaultValue("1500") int mss) {
+                      @DefaultValue("1500") int mss,
+                      @DefaultValue("8192") int windowPackets) {
+
+        public Udt {
+            if (windowPackets < 32) {
+                throw new IllegalArgumentException("sector.transfer.udt.window-packets must be at least 32");
+            }
+        }
     }
 
     /**

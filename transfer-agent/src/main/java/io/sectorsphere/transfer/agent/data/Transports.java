@@ -37,7 +37,8 @@ public final class Transports implements AutoCloseable {
         this.defaultCongestionControl = properties.udt().congestionControl() != null
                 ? properties.udt().congestionControl() : CongestionControls.DEFAULT;
         CongestionControls.create(defaultCongestionControl);
-        this.udtOptions = UdtSocketOptions.defaults().withMss(properties.udt().mss())
+        int window = properties.udt().windowPackets();
+        this.udtOptions = UdtSocketOptions.defaults().withMss(properties.udt().mss()).withBuffers(window, window, window)
                 .withCongestionControl(defaultCongestionControl);
         this.udtConfig = UdtEndpointConfig.defaults().withMeterRegistry(meters);
         boolean engine = properties.udt().enabled() && UdtAvailability.probe(bindHost);
