@@ -58,6 +58,11 @@ final class GetCommand extends FileCommand {
             description = "At most this many bytes per second from all agents together; 0 for no limit.")
     private long rateLimit;
 
+    @Option(names = "--window", paramLabel = "PACKETS", defaultValue = "0",
+            description = "UDT flow window and buffers in packets; raise it for long fast paths (about rate x RTT / "
+                    + "1456 bytes). Default: the engine's, 8192.")
+    private int windowPackets;
+
     @Mixin
     private ProgressOption progressOption;
 
@@ -129,7 +134,7 @@ final class GetCommand extends FileCommand {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (AgentDownload download = new AgentDownload(
-                new AgentDownload.Options(preference, congestionControl, rateLimit))) {
+                new AgentDownload.Options(preference, congestionControl, rateLimit, windowPackets))) {
             DownloadReport report = download.download(grant, target, progress, progress::paths);
             progress.close(); // ends the bar's line before the summary
             double seconds = report.elapsedNanos() / 1e9;

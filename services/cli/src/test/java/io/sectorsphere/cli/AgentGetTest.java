@@ -98,6 +98,20 @@ class AgentGetTest {
     }
 
     @Test
+    void aUdtWindowOfItsOwnIsUsedAndOneTooSmallIsAUsageError() throws IOException {
+        assumeTrue(UdtAvailability.probe("127.0.0.1"), "the UDT engine is not available in this build");
+        CliRunner cli = cli();
+
+        assertThat(cli.run("get", NAME, "window.bin", "--transport", "udt", "--window", "64")).as(cli::err).isZero();
+        assertThat(Files.readAllBytes(directory.resolve("window.bin"))).isEqualTo(CONTENT);
+
+        CliRunner refused = cli();
+        assertThat(refused.run("get", NAME, "tiny.bin", "--transport", "udt", "--window", "8")).isEqualTo(ExitCodes.USAGE);
+        assertThat(refused.err()).contains("at least 32 packets");
+        assertThat(directory.resolve("tiny.bin")).doesNotExist();
+    }
+
+    @Test
     void httpIsStillThereWhenAskedFor() throws IOException {
         CliRunner cli = cli();
 

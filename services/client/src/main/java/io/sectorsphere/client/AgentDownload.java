@@ -43,8 +43,9 @@ public final class AgentDownload implements AutoCloseable {
      * @param transport      auto, tcp or udt
      * @param cc             UDT congestion control, null for the engine's default
      * @param rateLimit      bytes per second over all sources, 0 for none
+     * @param windowPackets  UDT flow window and buffers in packets, 0 for the engine's default
      */
-    public record Options(TransportPreference transport, String cc, long rateLimit) {
+    public record Options(TransportPreference transport, String cc, long rateLimit, int windowPackets) {
 
         public Options {
             if (cc != null) {
@@ -52,6 +53,9 @@ public final class AgentDownload implements AutoCloseable {
             }
             if (rateLimit < 0) {
                 throw new IllegalArgumentException("a rate limit must not be negative");
+            }
+            if (windowPackets != 0 && windowPackets < 32) {
+                throw new IllegalArgumentException("a UDT window must be at least 32 packets");
             }
         }
     }
@@ -126,6 +130,10 @@ public final class AgentDownload implements AutoCloseable {
     private synchronized DataTransport udt() {
         if (udt == null) {
             UdtSocketOptions socket = UdtSocketOptions.defaults();
+            if (options.windowPackets() > 0) {
+                int window = options.windowPackets();
+                socket = socket.withBuffers(window, window, window);
+            }
             udt = new UdtTransport(new InetSocketAddress("0.0.0.0", 0), UdtEndpointConfig.defaults(),
                     options.cc() != null ? socket.withCongestionControl(options.cc()) : socket);
         }
