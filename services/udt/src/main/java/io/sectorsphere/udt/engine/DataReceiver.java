@@ -134,8 +134,9 @@ final class DataReceiver {
         receiveBuffer.publish();
     }
 
-    /** The SYN timer: a full ACK each SYN, the loss list again each NAK interval. */
+    /** The SYN timer: readers woken for what arrived, a full ACK each SYN, the loss list again each NAK interval. */
     void onTimer(long now) {
+        receiveBuffer.publishAll();
         if (now >= nextAckMicros) {
             sendFullAck(now, false);
             nextAckMicros = now + UdtConnection.SYN_MICROS;

@@ -21,6 +21,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 final class ReceiveBuffer {
 
+    /** A reader waiting for a full stream is woken once this many packets arrived, not for each. */
+    static final int WAKE_PACKETS = 64;
+
     private final int capacity;
     private final Runnable onSpaceFreed;
     private final AtomicBoolean reportedNearlyFull = new AtomicBoolean();
@@ -34,6 +37,10 @@ final class ReceiveBuffer {
     private volatile long delivered;
     /** Packets read completely so far: written by the reader. */
     private volatile long consumed;
+    /** Loop only: {@link #delivered} when a reader was last woken. */
+    private long deliveredAtWake;
+    /** Loop only: a packet shorter than a full payload, the end of a write, arrived since the last wake. */
+    private boolean writeEnded;
     /** Reader only: bytes already read from the slot at {@code consumed}. */
     private int readOffset;
     private volatile boolean finished;
@@ -87,6 +94,7 @@ final class ReceiveBuffer {
         long next = delivered;
         while (arrived[(int) next & mask]) {
             arrived[(int) next & mask] = false;
+            writeEnded |= lengths[(int) next & mask] < slots.slotBytes();
             next++;
         }
         int count = (int) (next - delivered);
@@ -97,10 +105,28 @@ final class ReceiveBuffer {
     }
 
     /**
-     * Wakes a waiting reader. The loop calls this once per batch of datagrams rather than per
-     * packet, so a reader that keeps up is not woken (two context switches) for every packet.
+     * Wakes a waiting reader if enough arrived: {@value #WAKE_PACKETS} packets, or the end of a
+     * write (a short packet), which a reader of a request may be waiting for. The loop calls this
+     * once per batch of datagrams; on a long path batches hold a packet or two, and waking the
+     * reader for each would cost two context switches per packet. Like UDT 4.11, which signals
+     * readers when it acknowledges, the loop wakes them for the rest every SYN ({@link #publishAll}).
      */
     void publish() {
+        if (writeEnded || delivered - deliveredAtWake >= WAKE_PACKETS) {
+            wakeReader();
+        }
+    }
+
+    /** Wakes a waiting reader if anything arrived since it was last woken. */
+    void publishAll() {
+        if (delivered != deliveredAtWake) {
+            wakeReader();
+        }
+    }
+
+    private void wakeReader() {
+        deliveredAtWake = delivered;
+        writeEnded = false;
         readable.wake();
     }
 

@@ -84,22 +84,50 @@ class ReceiveBufferTest {
     }
 
     @Test
-    void aReaderWaitsForDataAndIsWokenByPublish() throws Exception {
-        CompletableFuture<String> reader = CompletableFuture.supplyAsync(() -> {
+    void aWaitingReaderIsWokenByTheEndOfAWriteAtOnce() throws Exception {
+        CompletableFuture<String> reader = waitingReader(3);
+
+        buffer.store(0, payload('z', 3));
+        buffer.deliver();
+        buffer.publish();
+
+        assertThat(reader.get(5, TimeUnit.SECONDS)).isEqualTo("zzz");
+    }
+
+    @Test
+    void fullPacketsWakeAWaitingReaderOnceEnoughArrivedOrAtTheNextTick() throws Exception {
+        CompletableFuture<String> reader = waitingReader(PAYLOAD);
+        buffer.store(0, payload('a', PAYLOAD));
+        buffer.deliver();
+        buffer.publish();
+        Thread.sleep(50);
+        assertThat(reader).as("one full packet: the reader sleeps on").isNotDone();
+
+        buffer.publishAll();
+        assertThat(reader.get(5, TimeUnit.SECONDS)).isEqualTo("aaaaaaaa");
+
+        CompletableFuture<String> next = waitingReader(PAYLOAD);
+        for (int i = 0; i < ReceiveBuffer.WAKE_PACKETS; i++) {
+            buffer.store(i, payload('b', PAYLOAD));
+        }
+        buffer.deliver();
+        buffer.publish();
+        assertThat(next.get(5, TimeUnit.SECONDS)).isEqualTo("bbbbbbbb");
+    }
+
+    /** A reader on a thread of its own, already waiting for {@code length} bytes. */
+    private CompletableFuture<String> waitingReader(int length) throws InterruptedException {
+        CompletableFuture<String> reader = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
             try {
-                return readAll(PAYLOAD);
+                reader.complete(readAll(length));
             } catch (Exception e) {
-                throw new IllegalStateException(e);
+                reader.completeExceptionally(e);
             }
         });
         Thread.sleep(50);
         assertThat(reader).isNotDone();
-
-        buffer.store(0, payload('z', PAYLOAD));
-        buffer.deliver();
-        buffer.publish();
-
-        assertThat(reader.get(5, TimeUnit.SECONDS)).isEqualTo("zzzzzzzz");
+        return reader;
     }
 
     @Test
