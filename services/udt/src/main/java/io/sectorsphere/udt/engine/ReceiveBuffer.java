@@ -25,6 +25,9 @@ final class ReceiveBuffer {
     static final int WAKE_PACKETS = 64;
 
     private final int capacity;
+    /** {@link #WAKE_PACKETS}, or less in a small buffer, which must never fill while its reader sleeps. */
+    private final int wakePackets;
+
     private final Runnable onSpaceFreed;
     private final AtomicBoolean reportedNearlyFull = new AtomicBoolean();
     private final WakeSignal readable = new WakeSignal();
@@ -53,6 +56,7 @@ final class ReceiveBuffer {
      */
     ReceiveBuffer(int capacity, Runnable onSpaceFreed) {
         this.capacity = capacity;
+        this.wakePackets = Math.max(1, Math.min(WAKE_PACKETS, capacity / 4));
         this.onSpaceFreed = onSpaceFreed;
     }
 
@@ -105,14 +109,15 @@ final class ReceiveBuffer {
     }
 
     /**
-     * Wakes a waiting reader if enough arrived: {@value #WAKE_PACKETS} packets, or the end of a
+     * Wakes a waiting reader if enough arrived: {@value #WAKE_PACKETS} packets (a quarter of a
+     * smaller buffer), or the end of a
      * write (a short packet), which a reader of a request may be waiting for. The loop calls this
      * once per batch of datagrams; on a long path batches hold a packet or two, and waking the
      * reader for each would cost two context switches per packet. Like UDT 4.11, which signals
      * readers when it acknowledges, the loop wakes them for the rest every SYN ({@link #publishAll}).
      */
     void publish() {
-        if (writeEnded || delivered - deliveredAtWake >= WAKE_PACKETS) {
+        if (writeEnded || delivered - deliveredAtWake >= wakePackets) {
             wakeReader();
         }
     }
