@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.socket.DatagramPacket;
 import io.sectorsphere.udt.SequenceNumbers;
@@ -25,7 +28,9 @@ import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -148,6 +153,46 @@ class EngineRobustnessTest {
 
             assertThat(countAnswers(attacker, Duration.ofMillis(300))).isZero();
             assertThat(server.accept(Duration.ofMillis(100))).isNull();
+        }
+    }
+
+    @Test
+    void aReplayedHandshakeOpensNoSecondConnection() throws Exception {
+        List<byte[]> cookieRequests = new CopyOnWriteArrayList<>();
+        EngineSettings capturing = EngineSettings.defaults().withInboundInterceptor(() -> new ChannelInboundHandlerAdapter() {
+            @Override
+            public void channelRead(ChannelHandlerContext ctx, Object msg) {
+                ByteBuf content = ((DatagramPacket) msg).content();
+                // A handshake (control type 0) answering the listener's cookie: the one that opens a connection.
+                if (content.readableBytes() >= 64 && content.getInt(0) == 0x80000000
+                        && content.getInt(16 + 20) == HandshakePacket.RESPONSE) {
+                    cookieRequests.add(ByteBufUtil.getBytes(content));
+                }
+                ctx.fireChannelRead(msg);
+            }
+        });
+        SimpleMeterRegistry registry = new SimpleMeterRegistry();
+        try (NettyUdtEndpoint server = NettyUdtEndpoint.open(LOOPBACK, UdtEndpointConfig.defaults().withMeterRegistry(registry),
+                capturing);
+             UdtEndpoint client = UdtEndpoint.open(LOOPBACK, UdtEndpointConfig.defaults());
+             DatagramSocket elsewhere = new DatagramSocket(0, java.net.InetAddress.getLoopbackAddress())) {
+            server.listen(OPTIONS);
+            UdtSocket outgoing = client.connect(server.localAddress(), OPTIONS);
+            UdtSocket incoming = server.accept(Duration.ofSeconds(5));
+            assertThat(cookieRequests).isNotEmpty();
+            byte[] replayed = cookieRequests.getFirst();
+
+            // Again from the client's own address, and from another one.
+            server.channel().eventLoop().submit(() -> server.channel().pipeline().fireChannelRead(new DatagramPacket(
+                    Unpooled.wrappedBuffer(replayed), server.localAddress(), client.localAddress()))).get();
+            elsewhere.send(new java.net.DatagramPacket(replayed, replayed.length, server.localAddress()));
+
+            assertThat(countAnswers(elsewhere, Duration.ofMillis(300))).as("the cookie is bound to its address").isZero();
+            assertThat(server.accept(Duration.ofMillis(300))).isNull();
+            assertThat(registry.get("sector.udt.connections").gauge().value()).isEqualTo(1);
+            CompletableFuture<String> received = receiveAsync(incoming, 1 << 20);
+            String sent = TransferRunner.send(outgoing, 1 << 20, 5);
+            assertThat(received.get(30, TimeUnit.SECONDS)).isEqualTo(sent);
         }
     }
 
