@@ -134,13 +134,15 @@ final class GetCommand extends FileCommand {
         }
         PrintWriter out = spec.commandLine().getOut();
         try (AgentDownload download = new AgentDownload(
-                new AgentDownload.Options(preference, congestionControl, rateLimit, windowPackets))) {
+                new AgentDownload.Options(preference, congestionControl, rateLimit, windowPackets, !noResume))) {
             DownloadReport report = download.download(grant, target, progress, progress::paths);
             progress.close(); // ends the bar's line before the summary
             double seconds = report.elapsedNanos() / 1e9;
-            out.printf("saved %s to %s (%s from %d agents, %s/s)%n", grant.name(), target,
+            long fetched = report.bytes() - report.resumedBytes();
+            out.printf("saved %s to %s (%s from %d agents, %s/s%s)%n", grant.name(), target,
                     Formats.bytes(report.bytes()), report.sources().size(),
-                    Formats.bytes((long) (report.bytes() / Math.max(seconds, 1e-3))));
+                    Formats.bytes((long) (fetched / Math.max(seconds, 1e-3))),
+                    report.resumedBytes() > 0 ? ", resumed after " + Formats.bytes(report.resumedBytes()) : "");
             for (SourceReport source : report.sources()) {
                 out.printf("  %-22s %-4s %10s%s%n", source.label(), source.transport(), Formats.bytes(source.bytes()),
                         source.failure() == null ? "" : "  failed: " + source.failure());

@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
@@ -109,6 +110,30 @@ class AgentGetTest {
         assertThat(refused.run("get", NAME, "tiny.bin", "--transport", "udt", "--window", "8")).isEqualTo(ExitCodes.USAGE);
         assertThat(refused.err()).contains("at least 32 packets");
         assertThat(directory.resolve("tiny.bin")).doesNotExist();
+    }
+
+    @Test
+    void aPartLeftByAnEarlierDownloadIsResumedThroughTheAgents() throws IOException {
+        int kept = CONTENT.length / 3;
+        Files.write(directory.resolve("resumed.bin.part"), Arrays.copyOf(CONTENT, kept));
+        CliRunner cli = cli();
+
+        assertThat(cli.run("get", NAME, "resumed.bin", "--transport", "tcp")).as(cli::err).isZero();
+
+        assertThat(Files.readAllBytes(directory.resolve("resumed.bin"))).isEqualTo(CONTENT);
+        assertThat(cli.out()).contains("resumed after");
+        assertThat(directory.resolve("resumed.bin.part")).doesNotExist();
+    }
+
+    @Test
+    void noResumeStartsOverEvenWithAPartThere() throws IOException {
+        Files.write(directory.resolve("fresh.bin.part"), new byte[CONTENT.length / 3]);
+        CliRunner cli = cli();
+
+        assertThat(cli.run("get", NAME, "fresh.bin", "--transport", "tcp", "--no-resume")).as(cli::err).isZero();
+
+        assertThat(Files.readAllBytes(directory.resolve("fresh.bin"))).isEqualTo(CONTENT);
+        assertThat(cli.out()).doesNotContain("resumed after");
     }
 
     @Test

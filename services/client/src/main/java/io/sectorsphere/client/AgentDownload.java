@@ -44,8 +44,10 @@ public final class AgentDownload implements AutoCloseable {
      * @param cc             UDT congestion control, null for the engine's default
      * @param rateLimit      bytes per second over all sources, 0 for none
      * @param windowPackets  UDT flow window and buffers in packets, 0 for the engine's default
+     * @param resume         go on from what a {@code TARGET.part} holds, as an HTTP download would
      */
-    public record Options(TransportPreference transport, String cc, long rateLimit, int windowPackets) {
+    public record Options(TransportPreference transport, String cc, long rateLimit, int windowPackets,
+                          boolean resume) {
 
         public Options {
             if (cc != null) {
@@ -77,14 +79,21 @@ public final class AgentDownload implements AutoCloseable {
     }
 
     /**
+     * Keeps the file at {@code TARGET.part} until it is whole and verified, so that an interrupted
+     * download (over the agents or over HTTP) can be resumed from there.
+     *
      * @throws IOException if no agent answers, every source fails, or the content does not match;
-     *     nothing is left at {@code target} then
+     *     nothing is left at {@code target} then, and at {@code TARGET.part} at most a prefix to resume from
      */
     public DownloadReport download(ReadGrant grant, Path target, TransferListener listener, PathListener paths)
             throws IOException {
         List<Source> sources = measuredSources(grant, paths);
         Path directory = target.toAbsolutePath().getParent();
         Files.createDirectories(directory);
+        Path part = target.resolveSibling(target.getFileName() + ".part");
+        if (!options.resume()) {
+            Files.deleteIfExists(part);
+        }
         AtomicLong done = new AtomicLong();
         listener.progress(0, grant.size());
         String sha256 = grant.checksum().substring(grant.checksum().indexOf(':') + 1).toLowerCase();
@@ -93,7 +102,7 @@ public final class AgentDownload implements AutoCloseable {
                 verified -> Files.move(verified, target, StandardCopyOption.REPLACE_EXISTING,
                         StandardCopyOption.ATOMIC_MOVE),
                 ByteRateLimiter.of(options.rateLimit()),
-                bytes -> listener.progress(done.addAndGet(bytes), grant.size())));
+                bytes -> listener.progress(done.addAndGet(bytes), grant.size()), part));
     }
 
     private List<Source> measuredSources(ReadGrant grant, PathListener paths) throws IOException {

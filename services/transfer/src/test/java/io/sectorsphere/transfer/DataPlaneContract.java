@@ -40,6 +40,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -285,13 +286,58 @@ public abstract class DataPlaneContract {
         assertThat(temp.resolve("downloaded")).doesNotExist();
     }
 
+    @Test
+    void anInterruptedDownloadKeepsItsWholePrefixAndTheNextOneFetchesOnlyTheRest() throws Exception {
+        byte[] content = random(2 << 20, 12);
+        Node broken = node("broken", handler -> new BrokenSource(content)::serve);
+        Node good = node("good");
+        good.storeBytes("f", content);
+        Path partial = temp.resolve("downloaded.part");
+
+        assertThatThrownBy(() -> download("f", content.length, sha256(content), List.of(broken), new AtomicLong(), partial))
+                .isInstanceOf(DownloadFailedException.class);
+        byte[] kept = Files.readAllBytes(partial);
+        assertThat(kept.length).isPositive().isLessThan(content.length);
+        assertThat(kept).isEqualTo(Arrays.copyOf(content, kept.length));
+
+        AtomicLong progressed = new AtomicLong();
+        DownloadReport report = download("f", content.length, sha256(content), List.of(good), progressed, partial);
+
+        assertThat(Files.readAllBytes(report.file())).isEqualTo(content);
+        assertThat(report.resumedBytes()).isEqualTo(kept.length);
+        assertThat(report.sources().getFirst().bytes()).isEqualTo(content.length - kept.length);
+        assertThat(progressed).hasValue(content.length);
+        assertThat(partial).doesNotExist();
+    }
+
+    @Test
+    void aKeptPrefixThatDoesNotMatchIsDroppedSoTheNextAttemptStartsOver() throws Exception {
+        byte[] content = random(1 << 20, 13);
+        Node good = node("good");
+        good.storeBytes("f", content);
+        Path partial = Files.write(temp.resolve("downloaded.part"), new byte[1000]);
+
+        assertThatThrownBy(() -> download("f", content.length, sha256(content), List.of(good), new AtomicLong(), partial))
+                .isInstanceOf(DownloadFailedException.class).hasMessageContaining("SHA-256");
+
+        assertThat(partial).doesNotExist();
+        assertThat(temp.resolve("downloaded")).doesNotExist();
+        DownloadReport again = download("f", content.length, sha256(content), List.of(good), new AtomicLong(), partial);
+        assertThat(Files.readAllBytes(again.file())).isEqualTo(content);
+    }
+
     private DownloadReport download(String name, long size, String sha256, List<Node> sources, AtomicLong progress)
             throws IOException {
+        return download(name, size, sha256, sources, progress, null);
+    }
+
+    private DownloadReport download(String name, long size, String sha256, List<Node> sources, AtomicLong progress,
+                                    Path partial) throws IOException {
         Path staging = Files.createDirectories(temp.resolve("staging"));
         Path target = temp.resolve("downloaded");
         List<Source> from = sources.stream().map(node -> new Source(node.label(), transport, node.address())).toList();
         DownloadRequest request = new DownloadRequest(name, read(name), size, sha256, from, staging,
-                verified -> Files.move(verified, target), ByteRateLimiter.unlimited(), progress::addAndGet);
+                verified -> Files.move(verified, target), ByteRateLimiter.unlimited(), progress::addAndGet, partial);
         return new MultiSourceDownload(client, SMALL_RANGES).download(request);
     }
 

@@ -10,8 +10,10 @@ import java.util.List;
  * @param bytes        its size
  * @param elapsedNanos from the start until it was in place
  * @param sources      each source's part
+ * @param resumedBytes the prefix an earlier, interrupted download had left, not fetched again
  */
-public record DownloadReport(Path file, long bytes, long elapsedNanos, List<SourceReport> sources) {
+public record DownloadReport(Path file, long bytes, long elapsedNanos, List<SourceReport> sources,
+                             long resumedBytes) {
 
     public DownloadReport {
         sources = List.copyOf(sources);

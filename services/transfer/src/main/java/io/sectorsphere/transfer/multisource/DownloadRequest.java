@@ -18,15 +18,26 @@ import java.util.function.LongConsumer;
  * @param staging  the directory for the file while incomplete
  * @param publish  moves the complete, verified file into place
  * @param limiter  caps the download's rate over all sources together
- * @param progress told of every piece written, in bytes
+ * @param progress told of every piece written, in bytes (a resumed prefix first, at once)
+ * @param partial  where the download keeps its bytes while incomplete, so that an interrupted one can be
+ *                 resumed (a {@code LOCAL-FILE.part}): whatever prefix it holds is kept and only the rest
+ *                 fetched, and a failure leaves the whole prefix written there; null for a staging file
+ *                 that is removed on failure
  */
 public record DownloadRequest(String name, String ticket, long size, String sha256, List<Source> sources,
-                              Path staging, Publish publish, ByteRateLimiter limiter, LongConsumer progress) {
+                              Path staging, Publish publish, ByteRateLimiter limiter, LongConsumer progress,
+                              Path partial) {
 
     /** Puts a complete, verified file in its place and says where that is. */
     @FunctionalInterface
     public interface Publish {
         Path moveIntoPlace(Path verified) throws IOException;
+    }
+
+    /** A download that starts over each time: nothing is kept of a failed one. */
+    public DownloadRequest(String name, String ticket, long size, String sha256, List<Source> sources, Path staging,
+                           Publish publish, ByteRateLimiter limiter, LongConsumer progress) {
+        this(name, ticket, size, sha256, sources, staging, publish, limiter, progress, null);
     }
 
     public DownloadRequest {

@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * shown so far, so the sources finish together whatever their speeds. A failed source is dropped and
  * the unfetched rest of its range goes to the others. The file is written into a staging file,
  * hashed as its whole prefix grows ({@link PrefixHasher}), verified against its SHA-256 and only
- * then moved into place; on any failure the staging file is removed.
+ * then moved into place. On a failure the staging file is removed, or, for a resumable download,
+ * cut to the prefix that is whole, which the next attempt goes on from.
  */
 public final class MultiSourceDownload {
 
@@ -50,13 +51,18 @@ public final class MultiSourceDownload {
 
     public DownloadReport download(DownloadRequest request) throws IOException {
         long start = System.nanoTime();
-        Path staged = Files.createTempFile(request.staging(), "download-", ".part");
+        Path staged = request.partial() != null ? request.partial()
+                : Files.createTempFile(request.staging(), "download-", ".part");
+        long present = request.partial() != null && Files.isRegularFile(staged)
+                ? Math.min(Files.size(staged), request.size()) : 0;
+        RangePlanner planner = new RangePlanner(request.size(), settings.minRange(), settings.maxRange(), present);
+        boolean keepPrefix = request.partial() != null;
         try {
             List<SourceReport> reports;
-            RangePlanner planner = new RangePlanner(request.size(), settings.minRange(), settings.maxRange());
             PrefixHasher hasher;
             try (RandomAccessFile file = new RandomAccessFile(staged.toFile(), "rw")) {
                 file.setLength(request.size());
+                request.progress().accept(present);
                 hasher = new PrefixHasher(planner, file.getChannel(), request.size());
                 Thread hashing = Thread.ofVirtual().name("download-hash-" + request.name()).start(hasher);
                 try {
@@ -73,13 +79,22 @@ public final class MultiSourceDownload {
             }
             String actual = hasher.hex();
             if (!actual.equals(request.sha256())) {
+                // Whatever was kept from before may be what is wrong: the next attempt starts over.
+                keepPrefix = false;
                 throw new DownloadFailedException("the bytes of " + request.name() + " have SHA-256 " + actual
                         + ", not " + request.sha256(), reports);
             }
             Path placed = request.publish().moveIntoPlace(staged);
-            return new DownloadReport(placed, request.size(), System.nanoTime() - start, reports);
+            return new DownloadReport(placed, request.size(), System.nanoTime() - start, reports, present);
         } finally {
-            Files.deleteIfExists(staged);
+            if (keepPrefix && Files.isRegularFile(staged)) {
+                // Only the part that is whole from the start can be resumed: cut the file there.
+                try (FileChannel file = FileChannel.open(staged, StandardOpenOption.WRITE)) {
+                    file.truncate(planner.writtenPrefix());
+                }
+            } else {
+                Files.deleteIfExists(staged);
+            }
         }
     }
 

@@ -27,13 +27,17 @@ final class RangePlanner {
     private long completed;
     private int inFlight;
 
-    RangePlanner(long size, long minRange, long maxRange) {
-        if (size < 0 || minRange < 1 || maxRange < minRange) {
-            throw new IllegalArgumentException("need size >= 0 and 1 <= minRange <= maxRange");
+    /** {@code present} bytes from the start are already there: only the rest is handed out. */
+    RangePlanner(long size, long minRange, long maxRange, long present) {
+        if (size < 0 || minRange < 1 || maxRange < minRange || present < 0 || present > size) {
+            throw new IllegalArgumentException("need size >= 0, 1 <= minRange <= maxRange and 0 <= present <= size");
         }
         this.size = size;
         this.minRange = minRange;
         this.maxRange = maxRange;
+        this.cursor = present;
+        this.completed = present;
+        markWritten(0, present);
     }
 
     /**
@@ -104,7 +108,8 @@ final class RangePlanner {
         notifyAll();
     }
 
-    private long writtenPrefix() {
+    /** How far the bytes written reach from the start of the file, without a gap. */
+    synchronized long writtenPrefix() {
         Long end = written.get(0L);
         return end == null ? 0 : end;
     }

@@ -11,7 +11,7 @@ class RangePlannerTest {
 
     @Test
     void theWholePrefixGrowsOnlyWhenTheRangesBeforeItAreWritten() throws Exception {
-        RangePlanner planner = new RangePlanner(3000, 1000, 1000);
+        RangePlanner planner = new RangePlanner(3000, 1000, 1000, 0);
         ByteRange first = planner.next(1000, 3).orElseThrow();
         ByteRange second = planner.next(1000, 3).orElseThrow();
         ByteRange third = planner.next(1000, 3).orElseThrow();
@@ -32,7 +32,7 @@ class RangePlannerTest {
 
     @Test
     void rangesAreDisjointAndCoverTheFile() throws Exception {
-        RangePlanner planner = new RangePlanner(10_000, 100, 4000);
+        RangePlanner planner = new RangePlanner(10_000, 100, 4000, 0);
         List<ByteRange> ranges = new ArrayList<>();
         Optional<ByteRange> next;
         while ((next = planner.next(1500, 1)).isPresent()) {
@@ -51,7 +51,7 @@ class RangePlannerTest {
 
     @Test
     void aRangeFollowsTheAskingSourcesPreferenceWithinTheBounds() throws Exception {
-        RangePlanner planner = new RangePlanner(1_000_000, 100, 4000);
+        RangePlanner planner = new RangePlanner(1_000_000, 100, 4000, 0);
 
         assertThat(planner.next(2000, 1).orElseThrow().length()).isEqualTo(2000);
         assertThat(planner.next(10, 1).orElseThrow().length()).isEqualTo(100);
@@ -60,14 +60,14 @@ class RangePlannerTest {
 
     @Test
     void nearTheEndRangesShrinkToAShareOfWhatIsLeft() throws Exception {
-        RangePlanner planner = new RangePlanner(3000, 100, 4000);
+        RangePlanner planner = new RangePlanner(3000, 100, 4000, 0);
 
         assertThat(planner.next(4000, 3).orElseThrow().length()).isEqualTo(1000);
     }
 
     @Test
     void theUnfetchedRestOfAFailedRangeIsHandedOutAgainFirst() throws Exception {
-        RangePlanner planner = new RangePlanner(10_000, 100, 4000);
+        RangePlanner planner = new RangePlanner(10_000, 100, 4000, 0);
         ByteRange failing = planner.next(1000, 2).orElseThrow();
         planner.failed(failing, 300);
 
@@ -79,7 +79,7 @@ class RangePlannerTest {
 
     @Test
     void aSourceWithNothingLeftWaitsForRangesInFlightAndTakesOverAFailure() throws Exception {
-        RangePlanner planner = new RangePlanner(1000, 100, 4000);
+        RangePlanner planner = new RangePlanner(1000, 100, 4000, 0);
         ByteRange only = planner.next(4000, 1).orElseThrow();
         List<Optional<ByteRange>> taken = new ArrayList<>();
         Thread waiter = Thread.ofVirtual().start(() -> {
@@ -98,10 +98,22 @@ class RangePlannerTest {
 
     @Test
     void nothingIsHandedOutOnceAllIsDone() throws Exception {
-        RangePlanner planner = new RangePlanner(100, 100, 100);
+        RangePlanner planner = new RangePlanner(100, 100, 100, 0);
         planner.completed(planner.next(100, 1).orElseThrow());
 
         assertThat(planner.next(100, 1)).isEmpty();
-        assertThat(new RangePlanner(0, 1, 1).next(1, 1)).isEmpty();
+        assertThat(new RangePlanner(0, 1, 1, 0).next(1, 1)).isEmpty();
+    }
+
+    @Test
+    void aPrefixAlreadyThereIsNeverHandedOutAndCountsAsWritten() throws Exception {
+        RangePlanner planner = new RangePlanner(1000, 100, 4000, 300);
+
+        assertThat(planner.writtenPrefix()).isEqualTo(300);
+        assertThat(planner.completedBytes()).isEqualTo(300);
+        ByteRange rest = planner.next(4000, 1).orElseThrow();
+        assertThat(rest).isEqualTo(new ByteRange(300, 700));
+        planner.completed(rest);
+        assertThat(planner.complete()).isTrue();
     }
 }
