@@ -22,9 +22,11 @@ import io.sectorsphere.udt.SequenceNumbers;
  * turn heavy, and then drains the queue it built.
  *
  * <p>Loss is taken as congestion only when losses exceed 5 % of the packets sent, or come with a
- * queue: the RTT (from ACK/ACK2) above the minimum by more than half the minimum and 10 ms. Losses
- * are judged once per round, over at least 400 packets so that chance does not make 1 % look like
- * 5 %. Then the model drops to 0.85, the delivery rates measured for the next round trip (which
+ * queue: every round trip we timed since losses were last judged above the minimum by more than
+ * half the minimum and 10 ms. The smallest of them, because on a busy host the receiver's
+ * scheduling alone delays some ACKs by tens of milliseconds, and UDT's smoothed RTT keeps such a
+ * delay for hundreds; a queue at the bottleneck delays them all. Losses are judged once per
+ * round, over at least 400 packets so that chance does not make 1 % look like 5 %. Then the model drops to 0.85, the delivery rates measured for the next round trip (which
  * still show the old rate) are not taken as samples, and the gain cycle restarts at its draining
  * phase; congestion that persists beyond that round trip cuts again, so two flows on a link end
  * near their shares instead of holding a standing queue. The minimum RTT comes from our own send
@@ -83,6 +85,8 @@ public final class DedicatedCongestionControl implements CongestionControl {
     private long gainPhaseStartMicros;
     private double bandwidth;
     private double minRttMicros;
+    /** The smallest round trip timed by an ACK beyond every reported loss since losses were last judged, 0 before any. */
+    private long judgedPeriodMinRttMicros;
     private long holdSamplesUntilMicros;
     private final SendLimitMeter sendLimit = new SendLimitMeter();
     private final ReportedLosses losses = new ReportedLosses();
@@ -129,8 +133,16 @@ public final class DedicatedCongestionControl implements CongestionControl {
             lastAck = ackSequence;
         }
         losses.onAck(ackSequence);
-        DeliveryRateMeter.Sample delivered = deliveryRate.onAck(ackSequence, now);
+        // Samples span a round at least: the model is their maximum, and over 50 ms a busy
+        // receiver's ACKs, at times tens of milliseconds late, overstate the rate by a third.
+        DeliveryRateMeter.Sample delivered = deliveryRate.onAck(ackSequence, now, roundMicros());
         long rttSample = rttSampler.onAck(ackSequence, now);
+        // An ACK held by a hole moves, when the repair arrives, only to the next hole: the newest
+        // packet it covers may have arrived a round trip earlier, so its sample shows waiting, not
+        // a queue. Only the minimum, over ten seconds, takes such samples.
+        if (rttSample > 0 && !losses.holeBefore(ackSequence)) {
+            judgedPeriodMinRttMicros = judgedPeriodMinRttMicros == 0 ? rttSample : Math.min(judgedPeriodMinRttMicros, rttSample);
+        }
         if (rttSample > 0) {
             negatedRttFilter.add(now, -rttSample);
             minRttMicros = -negatedRttFilter.max(now, MIN_RTT_WINDOW_MICROS);
@@ -140,14 +152,15 @@ public final class DedicatedCongestionControl implements CongestionControl {
     }
 
     private void onDeliverySample(DeliveryRateMeter.Sample sample, long now) {
-        // A sender held back by its window or by the application (a slow disk) shows the peer that
-        // limit, not the path: skip such samples, or a long hole repair or a pause would talk the
-        // model down (BBR's application-limited samples). A sample shows what was sent up to a
-        // round ago, so both the last round and the one under way are judged.
+        // A sender held back by its window, by the application (a slow disk) or by its own CPU
+        // shows the peer that limit, not the path: such a sample may raise the model but not
+        // lower it, or a long hole repair or a pause would talk the model down (BBR's rule for
+        // application-limited samples). A sample shows what was sent up to a round ago, so both
+        // the last round and the one under way are judged.
         sendLimit.accrue(now, packetSendPeriodMicros());
         boolean windowLimited = unacknowledged() >= WINDOW_LIMITED_FRACTION * congestionWindowPackets();
         boolean limited = windowLimited || sendLimit.lastIntervalLimited() || sendLimit.currentIntervalLimited();
-        if (sample != null && !limited && now >= holdSamplesUntilMicros) {
+        if (sample != null && (!limited || sample.deliveryRate() > bandwidth) && now >= holdSamplesUntilMicros) {
             bandwidthFilter.add(now, sample.deliveryRate());
         }
         bandwidth = bandwidthFilter.max(now, Math.max(MIN_BANDWIDTH_WINDOW_MICROS, BANDWIDTH_WINDOW_ROUNDS * roundMicros()));
@@ -157,7 +170,7 @@ public final class DedicatedCongestionControl implements CongestionControl {
     public void onLoss(int[] lossList) {
         roundLosses.onLoss(lossList);
         long now = context.nowMicros();
-        onDeliverySample(deliveryRate.onLoss(losses.onLoss(lossList), now), now);
+        onDeliverySample(deliveryRate.onLoss(losses.onLoss(lossList), now, roundMicros()), now);
     }
 
     /**
@@ -226,6 +239,7 @@ public final class DedicatedCongestionControl implements CongestionControl {
         if (roundLosses.sent() >= MIN_JUDGED_PACKETS) {
             congested = congested();
             roundLosses.restart();
+            judgedPeriodMinRttMicros = 0;
         }
         switch (phase) {
             case STARTUP -> {
@@ -260,7 +274,8 @@ public final class DedicatedCongestionControl implements CongestionControl {
             return false;
         }
         boolean heavy = roundLosses.lossRate() > HEAVY_LOSS_RATE;
-        double queueDelay = context.rttMicros() - minRttMicros;
+        double rtt = judgedPeriodMinRttMicros > 0 ? judgedPeriodMinRttMicros : context.rttMicros();
+        double queueDelay = rtt - minRttMicros;
         boolean queueing = queueDelay > Math.max(QUEUE_DELAY_FRACTION * minRttMicros, MIN_QUEUE_DELAY_MICROS);
         return heavy || queueing;
     }

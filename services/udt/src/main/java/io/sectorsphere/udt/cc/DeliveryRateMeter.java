@@ -14,9 +14,9 @@ import io.sectorsphere.udt.SequenceNumbers;
  * <p>The count of packets that arrived is known exactly at two kinds of moments: an ACK beyond
  * every reported loss (all packets before it arrived), and a NAK on a new gap (sent when the
  * packet after the gap arrived: all packets up to that one arrived except the losses not yet
- * repaired). A sample spans two such moments, at least {@link #MIN_SPAN_MICROS} apart, so that
- * the few milliseconds by which a busy receiver's ACK timer or our own event loop runs late stay
- * a small error. Relying on ACKs alone would leave long lossy paths without samples: at 0.1 %
+ * repaired). A sample spans two such moments, at least {@link #MIN_SPAN_MICROS} apart (or
+ * longer, as the caller asks), so that the milliseconds by which a busy receiver's ACK timer or
+ * our own event loop runs late stay a small error. Relying on ACKs alone would leave long lossy paths without samples: at 0.1 %
  * loss on 200 ms, a hole waits for its repair most of the time.
  */
 final class DeliveryRateMeter {
@@ -49,26 +49,29 @@ final class DeliveryRateMeter {
         sendTimes.onSent(sequence, nowMicros);
     }
 
-    /** After {@link ReportedLosses#onAck}: the ACK moved to {@code ackSequence}. */
-    Sample onAck(int ackSequence, long nowMicros) {
-        return losses.holeBefore(ackSequence) ? null : exactMoment(ackSequence, nowMicros);
+    /**
+     * After {@link ReportedLosses#onAck}: the ACK moved to {@code ackSequence}. A sample spans at
+     * least {@code minSpanMicros}, and never less than {@link #MIN_SPAN_MICROS}.
+     */
+    Sample onAck(int ackSequence, long nowMicros, long minSpanMicros) {
+        return losses.holeBefore(ackSequence) ? null : exactMoment(ackSequence, nowMicros, minSpanMicros);
     }
 
     /** After {@link ReportedLosses#onLoss}, with what it returned. */
-    Sample onLoss(boolean newGap, long nowMicros) {
+    Sample onLoss(boolean newGap, long nowMicros, long minSpanMicros) {
         if (!newGap) {
             return null;
         }
         int arrived = SequenceNumbers.increment(losses.newestLost());
-        return exactMoment(SequenceNumbers.increment(arrived), nowMicros);
+        return exactMoment(SequenceNumbers.increment(arrived), nowMicros, minSpanMicros);
     }
 
-    private Sample exactMoment(int end, long nowMicros) {
+    private Sample exactMoment(int end, long nowMicros, long minSpanMicros) {
         if (SequenceNumbers.compare(end, pointEnd) <= 0) {
             return null;
         }
         long span = nowMicros - pointAtMicros;
-        if (pointAtMicros < 0 || span < MIN_SPAN_MICROS) {
+        if (pointAtMicros < 0 || span < Math.max(MIN_SPAN_MICROS, minSpanMicros)) {
             return null;
         }
         int delivered = SequenceNumbers.offset(pointEnd, end) - (losses.unrepairedCount() - pointUnrepaired);

@@ -88,7 +88,7 @@ public final class FairCongestionControl implements CongestionControl {
         ackSeen = true;
         long now = context.nowMicros();
         losses.onAck(ackSequence);
-        onDeliverySample(deliveryMeter.onAck(ackSequence, now), now);
+        onDeliverySample(deliveryMeter.onAck(ackSequence, now, 0), now);
         long rttSample = rttSampler.onAck(ackSequence, now);
         if (rttSample > 0) {
             recentRttMicros = recentRttMicros == 0 ? rttSample : recentRttMicros + RTT_GAIN * (rttSample - recentRttMicros);
@@ -120,7 +120,7 @@ public final class FairCongestionControl implements CongestionControl {
     @Override
     public void onLoss(int[] lossList) {
         long now = context.nowMicros();
-        onDeliverySample(deliveryMeter.onLoss(losses.onLoss(lossList), now), now);
+        onDeliverySample(deliveryMeter.onLoss(losses.onLoss(lossList), now, 0), now);
         rttSampler.discardPending();
         if (lossList.length == 0) {
             return;

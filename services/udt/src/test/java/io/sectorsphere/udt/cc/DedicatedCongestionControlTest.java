@@ -131,7 +131,27 @@ class DedicatedCongestionControlTest {
     @Test
     void lossWhileTheRttShowsAQueueCutsTheModelAndDrains() {
         reachSteadyProbing();
-        context.rttMicros = 160_000;
+        // Our own round trips show a queue: 160 ms on a 100 ms path.
+        for (int i = 0; i < 4; i++) {
+            context.send(control, 100);
+            context.advance(160_000);
+            control.onAck(SequenceNumbers.increment(context.sendCurrentSequence));
+        }
+
+        int burstStart = SequenceNumbers.increment(context.sendCurrentSequence);
+        context.send(control, 500);
+        control.onLoss(new int[] {context.sendCurrentSequence - 50});
+        context.advance(160_000);
+        control.onAck(burstStart + 100);
+
+        assertThat(rate()).isCloseTo(0.75 * 850, within(1e-6));
+    }
+
+    @Test
+    void aRoundTripOnlySomeAcksShowIsNoQueue() {
+        reachSteadyProbing();
+        // UDT's smoothed RTT still shows a delay the receiver's host added for a moment.
+        context.rttMicros = 300_000;
 
         int burstStart = SequenceNumbers.increment(context.sendCurrentSequence);
         context.send(control, 500);
@@ -139,7 +159,7 @@ class DedicatedCongestionControlTest {
         context.advance(100_000);
         control.onAck(burstStart + 100);
 
-        assertThat(rate()).isCloseTo(0.75 * 850, within(1e-6));
+        assertThat(rate()).isCloseTo(1_000, within(1e-6));
     }
 
     @Test
@@ -234,6 +254,19 @@ class DedicatedCongestionControlTest {
         }
 
         assertThat(control.congestionWindowPackets()).isCloseTo(1_000 * 0.32 + 16, within(1e-6));
+    }
+
+    @Test
+    void aLimitedSenderStillRaisesTheModelWhenMoreArrives() {
+        reachSteadyProbing();
+        // An idle round (the application had nothing to send), then a burst: 400 packets arrive
+        // over 200 ms, more than the model, although the last round was judged limited.
+        context.advance(100_000);
+        context.send(control, 400);
+        context.advance(100_000);
+        control.onAck(SequenceNumbers.increment(context.sendCurrentSequence));
+
+        assertThat(control.congestionWindowPackets()).isCloseTo(2_000 * 0.32 + 16, within(1e-6));
     }
 
     @Test

@@ -19,11 +19,11 @@ class DeliveryRateMeterTest {
 
     private DeliveryRateMeter.Sample ack(int ackSequence, long atMicros) {
         losses.onAck(ackSequence);
-        return meter.onAck(ackSequence, atMicros);
+        return meter.onAck(ackSequence, atMicros, 0);
     }
 
     private DeliveryRateMeter.Sample nak(long atMicros, int... lossList) {
-        return meter.onLoss(losses.onLoss(lossList), atMicros);
+        return meter.onLoss(losses.onLoss(lossList), atMicros, 0);
     }
 
     @Test
@@ -42,6 +42,16 @@ class DeliveryRateMeterTest {
 
         assertThat(ack(1_040, 40_000)).isNull();
         assertThat(ack(1_100, 100_000).deliveryRate()).isCloseTo(1_000, within(1e-6));
+    }
+
+    @Test
+    void aCallerMayAskForLongerSpans() {
+        sendEveryMillisecond(1_000, 300);
+        losses.onAck(1_100);
+
+        assertThat(meter.onAck(1_100, 100_000, 150_000)).isNull();
+        losses.onAck(1_150);
+        assertThat(meter.onAck(1_150, 150_000, 150_000).deliveryRate()).isCloseTo(1_000, within(1e-6));
     }
 
     @Test
