@@ -9,20 +9,24 @@ import io.sectorsphere.udt.SequenceNumbers;
  *
  * <p>Why: a loss-driven controller at 0.1 % random loss on a 200 ms path is cut every few round
  * trips and never regrows (TCP CUBIC and UDT 4.11 end at about a tenth of the link). Here, as in
- * BBR, the rate is the highest receive rate the peer reported over the last ten rounds (a rate
- * the path has shown it carries), and the sender probes for more by cycling its pacing gain over
+ * BBR, the rate is the highest delivery rate over the last ten rounds (a rate the path has shown
+ * it carries), measured from what the ACKs and NAKs say arrived ({@link DeliveryRateMeter}) rather
+ * than taken from the receive rate the peer reports, which a receiver on a busy host overstates
+ * several times. The sender probes for more by cycling its pacing gain over
  * eight rounds: 1.25 to find spare capacity, 0.75 to drain the queue the probe built, then 1.
  * Rounds and phases follow the clock on every packet sent, since ACKs stop while a hole waits for
  * its retransmission. Startup paces at 2/ln 2 times the measured rate, which doubles the
  * delivered rate per round, but not above 1.25 times the peer's packet-pair capacity when that is
- * plausible (the receive rate reaches us a round late, so startup would otherwise overfill the
+ * plausible (the delivery rate reaches us a round late, so startup would otherwise overfill the
  * queue by more than a BDP), until the rate stops growing by a quarter for three rounds or losses
  * turn heavy, and then drains the queue it built.
  *
  * <p>Loss is taken as congestion only when losses exceed 5 % of the packets sent, or come with a
- * queue: the RTT (from ACK/ACK2) above the minimum by more than half the minimum and 10 ms. Losses
- * are judged once per round, over at least 400 packets so that chance does not make 1 % look like
- * 5 %. Then the model drops to 0.85, the receive rates reported for the next round trip (which
+ * queue: every round trip we timed since losses were last judged above the minimum by more than
+ * half the minimum and 10 ms. The smallest of them, because on a busy host the receiver's
+ * scheduling alone delays some ACKs by tens of milliseconds, and UDT's smoothed RTT keeps such a
+ * delay for hundreds; a queue at the bottleneck delays them all. Losses are judged once per
+ * round, over at least 400 packets so that chance does not make 1 % look like 5 %. Then the model drops to 0.85, the delivery rates measured for the next round trip (which
  * still show the old rate) are not taken as samples, and the gain cycle restarts at its draining
  * phase; congestion that persists beyond that round trip cuts again, so two flows on a link end
  * near their shares instead of holding a standing queue. The minimum RTT comes from our own send
@@ -50,12 +54,9 @@ public final class DedicatedCongestionControl implements CongestionControl {
     /** A queue shorter than this is within the noise of RTT measurement (10 ms ACK timing). */
     private static final long MIN_QUEUE_DELAY_MICROS = 10_000;
     private static final long MIN_ROUND_MICROS = 20_000;
-    /** How long the peer's smoothed receive rate takes to follow a change of ours (8 full ACKs). */
+    /** How long the delivery rate takes to follow a change of ours: a sample spans 50 ms or more. */
     private static final long FEEDBACK_LAG_MICROS = 80_000;
-    /**
-     * Startup judges growth over at least this long: the receive rate reaches us smoothed over
-     * about eight full ACKs and sixteen packet intervals, so shorter rounds see no growth yet.
-     */
+    /** Startup judges growth over at least this long: shorter rounds see no growth yet. */
     private static final long STARTUP_ROUND_MICROS = FEEDBACK_LAG_MICROS;
     private static final long MIN_BANDWIDTH_WINDOW_MICROS = 500_000;
     private static final long MIN_RTT_WINDOW_MICROS = 10_000_000;
@@ -84,8 +85,13 @@ public final class DedicatedCongestionControl implements CongestionControl {
     private long gainPhaseStartMicros;
     private double bandwidth;
     private double minRttMicros;
+    /** The smallest round trip timed by an ACK beyond every reported loss since losses were last judged, 0 before any. */
+    private long judgedPeriodMinRttMicros;
     private long holdSamplesUntilMicros;
     private final SendLimitMeter sendLimit = new SendLimitMeter();
+    private final ReportedLosses losses = new ReportedLosses();
+    private DeliveryRateMeter deliveryRate;
+    private boolean ackSeen;
 
     @Override
     public String name() {
@@ -103,6 +109,7 @@ public final class DedicatedCongestionControl implements CongestionControl {
         minRttMicros = Math.max(1, context.rttMicros());
         bandwidth = INITIAL_WINDOW * 1e6 / minRttMicros;
         bandwidthFilter.reset(now, bandwidth);
+        deliveryRate = new DeliveryRateMeter(losses, lastAck);
     }
 
     @Override
@@ -112,6 +119,7 @@ public final class DedicatedCongestionControl implements CongestionControl {
         if (!retransmission) {
             roundLosses.onSent();
             rttSampler.onSent(sequence, now);
+            deliveryRate.onSent(sequence, now);
         }
         // Rounds and gain phases follow the clock, also while a hole holds the ACKs back.
         advanceClock(now);
@@ -120,36 +128,61 @@ public final class DedicatedCongestionControl implements CongestionControl {
     @Override
     public void onAck(int ackSequence) {
         long now = context.nowMicros();
+        ackSeen = true;
         if (SequenceNumbers.compare(ackSequence, lastAck) > 0) {
             lastAck = ackSequence;
         }
+        losses.onAck(ackSequence);
+        // Samples span a round at least: the model is their maximum, and over 50 ms a busy
+        // receiver's ACKs, at times tens of milliseconds late, overstate the rate by a third.
+        DeliveryRateMeter.Sample delivered = deliveryRate.onAck(ackSequence, now, roundMicros());
         long rttSample = rttSampler.onAck(ackSequence, now);
+        // An ACK held by a hole moves, when the repair arrives, only to the next hole: the newest
+        // packet it covers may have arrived a round trip earlier, so its sample shows waiting, not
+        // a queue. Only the minimum, over ten seconds, takes such samples.
+        if (rttSample > 0 && !losses.holeBefore(ackSequence)) {
+            judgedPeriodMinRttMicros = judgedPeriodMinRttMicros == 0 ? rttSample : Math.min(judgedPeriodMinRttMicros, rttSample);
+        }
         if (rttSample > 0) {
             negatedRttFilter.add(now, -rttSample);
             minRttMicros = -negatedRttFilter.max(now, MIN_RTT_WINDOW_MICROS);
         }
-        // A sender held back by its window or by the application (a slow disk) shows the peer that
-        // limit, not the path: skip such samples, or a long hole repair or a pause would talk the
-        // model down (BBR's application-limited samples). The rate reported now shows mostly what
-        // was sent a round ago.
+        onDeliverySample(delivered, now);
+        advanceClock(now);
+    }
+
+    private void onDeliverySample(DeliveryRateMeter.Sample sample, long now) {
+        // A sender held back by its window, by the application (a slow disk) or by its own CPU
+        // shows the peer that limit, not the path: such a sample may raise the model but not
+        // lower it, or a long hole repair or a pause would talk the model down (BBR's rule for
+        // application-limited samples). A sample shows what was sent up to a round ago, so both
+        // the last round and the one under way are judged.
+        sendLimit.accrue(now, packetSendPeriodMicros());
         boolean windowLimited = unacknowledged() >= WINDOW_LIMITED_FRACTION * congestionWindowPackets();
-        boolean limited = windowLimited || sendLimit.lastIntervalLimited();
-        if (context.receiveRate() > 0 && !limited && now >= holdSamplesUntilMicros) {
-            bandwidthFilter.add(now, context.receiveRate());
+        boolean limited = windowLimited || sendLimit.lastIntervalLimited() || sendLimit.currentIntervalLimited();
+        if (sample != null && (!limited || sample.deliveryRate() > bandwidth) && now >= holdSamplesUntilMicros) {
+            bandwidthFilter.add(now, sample.deliveryRate());
         }
         bandwidth = bandwidthFilter.max(now, Math.max(MIN_BANDWIDTH_WINDOW_MICROS, BANDWIDTH_WINDOW_ROUNDS * roundMicros()));
-        advanceClock(now);
     }
 
     @Override
     public void onLoss(int[] lossList) {
         roundLosses.onLoss(lossList);
+        long now = context.nowMicros();
+        onDeliverySample(deliveryRate.onLoss(losses.onLoss(lossList), now, roundMicros()), now);
     }
 
-    /** EXP: nothing came back for several RTTs, a sign the path is gone or badly congested. */
+    /**
+     * EXP: nothing came back for several RTTs, a sign the path is gone or badly congested. Before
+     * the first ACK it only shows that UDT's initial RTT guess (100 ms) was shorter than the path
+     * and the start of the application, and says nothing about the path.
+     */
     @Override
     public void onTimeout() {
-        cutRate(context.nowMicros());
+        if (ackSeen) {
+            cutRate(context.nowMicros());
+        }
     }
 
     @Override
@@ -206,6 +239,7 @@ public final class DedicatedCongestionControl implements CongestionControl {
         if (roundLosses.sent() >= MIN_JUDGED_PACKETS) {
             congested = congested();
             roundLosses.restart();
+            judgedPeriodMinRttMicros = 0;
         }
         switch (phase) {
             case STARTUP -> {
@@ -240,17 +274,18 @@ public final class DedicatedCongestionControl implements CongestionControl {
             return false;
         }
         boolean heavy = roundLosses.lossRate() > HEAVY_LOSS_RATE;
-        double queueDelay = context.rttMicros() - minRttMicros;
+        double rtt = judgedPeriodMinRttMicros > 0 ? judgedPeriodMinRttMicros : context.rttMicros();
+        double queueDelay = rtt - minRttMicros;
         boolean queueing = queueDelay > Math.max(QUEUE_DELAY_FRACTION * minRttMicros, MIN_QUEUE_DELAY_MICROS);
         return heavy || queueing;
     }
 
     private void cutRate(long now) {
-        // Cut the model, not the receive rate: that may be low because we were draining.
+        // Cut the model, not the delivery rate: that may be low because we were draining.
         bandwidth = Math.max(bandwidth * CONGESTION_CUT, INITIAL_WINDOW * 1e6 / Math.max(minRttMicros, 1));
         bandwidthFilter.reset(now, bandwidth);
-        // The receive rate the peer reports still shows the rate before the cut for a round trip
-        // plus its smoothing; taken as new samples, it would undo the cut at once.
+        // The delivery rate still shows the rate before the cut for a round trip plus the span of
+        // a sample; taken as new samples, it would undo the cut at once.
         holdSamplesUntilMicros = now + roundMicros() + FEEDBACK_LAG_MICROS;
         if (phase == Phase.PROBE_BANDWIDTH) {
             gainIndex = 1;

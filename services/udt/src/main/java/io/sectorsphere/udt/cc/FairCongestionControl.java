@@ -12,18 +12,29 @@ import io.sectorsphere.udt.SequenceNumbers;
  * the sharing fair by construction: the window grows as CUBIC's does (slow start, then the cubic
  * curve with the TCP-friendly floor and fast convergence, which also brings two of our flows to
  * equal shares) and is cut to 0.7 once per congestion epoch (the first NAK reporting a packet sent
- * after the previous cut, UDT's epoch rule; NAKs that repeat older losses are ignored). A UDT sender has no ACK clock, so the window is turned into
- * a send rate of one window per smoothed RTT; since that RTT includes the queue, a growing queue
- * slows us exactly as it slows a window-limited TCP sender. CUBIC's β = 0.7 keeps a drop-tail
- * queue of one BDP from draining after a cut, which is what fills a clean long link.
+ * after the previous cut, UDT's epoch rule; NAKs that repeat older losses are ignored). CUBIC's
+ * β = 0.7 keeps a drop-tail queue of one BDP from draining after a cut, which is what fills a
+ * clean long link.
  *
- * <p>Slow start ends at the first loss with the window the link actually carried (the receive
- * rate times the RTT) rather than the overshoot slow start reached, which avoids a second round
- * of losses. The engine's cap on unacknowledged packets is set to three windows: packets behind a
- * hole stay unacknowledged for a round trip, and the pacing rate, not this cap, is the control.
- * The window does not grow while the sender did not use it (the application or the peer's flow
- * window held it back, see {@link SendLimitMeter}): a window never tried says nothing about the
- * path, and would later be released as a burst.
+ * <p>A UDT sender has no ACK clock, so the window is turned into a send rate of one window per
+ * round trip; since that round trip includes the queue, a growing queue slows us as it slows a
+ * window-limited TCP sender. The round trip is our own, from send times and the ACKs that cover
+ * them ({@link RoundTripSampler}), lightly smoothed: UDT's RTT is smoothed twice (the peer's
+ * average of ACK2 samples, then ours of what each ACK carries) and follows a queue several hundred
+ * milliseconds late, and a window paced over a late RTT overshoots, then undershoots, around the
+ * link rate. Packets sent behind a reported loss are not timed: the ACK that covers them waits for
+ * the repair.
+ *
+ * <p>Slow start slows down, then ends, on a queue that keeps building ({@link ConservativeSlowStart})
+ * or at the first loss, either way with the window the link carries (the delivery rate, measured
+ * by {@link DeliveryRateMeter}, times the round trip) rather than the overshoot slow start reached,
+ * which avoids a second round of losses. A timeout before the first ACK changes nothing: it only
+ * shows that UDT's initial RTT guess was shorter than the path and the start of the application.
+ * The engine's cap on unacknowledged packets is set to three windows: packets behind a hole stay
+ * unacknowledged for a round trip, and the pacing rate, not this cap, is the control. The window
+ * does not grow while the sender did not use it (the application or the peer's flow window held
+ * it back, see {@link SendLimitMeter}): a window never tried says nothing about the path, and
+ * would later be released as a burst.
  */
 public final class FairCongestionControl implements CongestionControl {
 
@@ -31,11 +42,22 @@ public final class FairCongestionControl implements CongestionControl {
     /** Unacknowledged packets allowed per window of rate, see the class comment. */
     private static final double WINDOW_CAP_FACTOR = 3;
     private static final double CAP_SLACK_PACKETS = 16;
+    /** Delivery samples that {@link #carriedWindow} takes the most of, at least. */
+    private static final int DELIVERY_WINDOW_SPANS = 3;
+    /** Weight of the newest of our round-trip samples. */
+    private static final double RTT_GAIN = 0.25;
 
     private final SendLimitMeter sendLimit = new SendLimitMeter();
+    private final RoundTripSampler rttSampler = new RoundTripSampler();
+    private final ConservativeSlowStart slowStartEnd = new ConservativeSlowStart();
+    private final ReportedLosses losses = new ReportedLosses();
+    private final SlidingWindowMax deliveryRates = new SlidingWindowMax();
+    private DeliveryRateMeter deliveryMeter;
+    private double recentRttMicros;
     private CongestionContext context;
     private CubicWindow cubic;
     private boolean slowStart;
+    private boolean ackSeen;
     private int lastAck;
     private int lastDecreaseSequence;
     private long sendLimitIntervalStartMicros;
@@ -53,6 +75,7 @@ public final class FairCongestionControl implements CongestionControl {
         lastAck = SequenceNumbers.increment(context.sendCurrentSequence());
         lastDecreaseSequence = context.sendCurrentSequence();
         sendLimitIntervalStartMicros = context.nowMicros();
+        deliveryMeter = new DeliveryRateMeter(losses, lastAck);
     }
 
     @Override
@@ -62,28 +85,43 @@ public final class FairCongestionControl implements CongestionControl {
             return;
         }
         lastAck = ackSequence;
+        ackSeen = true;
         long now = context.nowMicros();
+        losses.onAck(ackSequence);
+        onDeliverySample(deliveryMeter.onAck(ackSequence, now, 0), now);
+        long rttSample = rttSampler.onAck(ackSequence, now);
+        if (rttSample > 0) {
+            recentRttMicros = recentRttMicros == 0 ? rttSample : recentRttMicros + RTT_GAIN * (rttSample - recentRttMicros);
+            slowStartEnd.onRttSample(rttSample, now);
+        }
         sendLimit.accrue(now, packetSendPeriodMicros());
-        if (now - sendLimitIntervalStartMicros >= context.rttMicros()) {
+        if (now - sendLimitIntervalStartMicros >= rttMicros()) {
             sendLimit.endInterval();
             sendLimitIntervalStartMicros = now;
         }
         if (sendLimit.lastIntervalLimited()) {
             return;
         }
+        if (slowStart && slowStartEnd.shouldEnd(now, rttMicros())) {
+            slowStart = false;
+            cubic.limit(carriedWindow());
+        }
         if (slowStart) {
-            cubic.add(acknowledged);
+            cubic.add(slowStartEnd.growth(acknowledged));
             if (cubic.window() >= context.maxCongestionWindow()) {
                 slowStart = false;
             }
         } else {
-            cubic.grow(now, acknowledged, context.rttMicros());
+            cubic.grow(now, acknowledged, (int) rttMicros());
         }
         cubic.limit(context.maxCongestionWindow());
     }
 
     @Override
     public void onLoss(int[] lossList) {
+        long now = context.nowMicros();
+        onDeliverySample(deliveryMeter.onLoss(losses.onLoss(lossList), now, 0), now);
+        rttSampler.discardPending();
         if (lossList.length == 0) {
             return;
         }
@@ -96,28 +134,58 @@ public final class FairCongestionControl implements CongestionControl {
         double windowAtLoss = cubic.window();
         if (slowStart) {
             slowStart = false;
-            if (context.receiveRate() > 0) {
-                windowAtLoss = Math.min(windowAtLoss, context.receiveRate() * (double) context.rttMicros() / 1e6);
-            }
+            windowAtLoss = Math.min(windowAtLoss, carriedWindow());
         }
         cubic.reduce(windowAtLoss);
     }
 
     @Override
     public void onPacketSent(int sequence, boolean retransmission) {
+        if (!retransmission) {
+            deliveryMeter.onSent(sequence, context.nowMicros());
+            if (!losses.holeBefore(lastAck)) {
+                rttSampler.onSent(sequence, context.nowMicros());
+            }
+        }
         sendLimit.onSent();
         sendLimit.accrue(context.nowMicros(), packetSendPeriodMicros());
     }
 
     @Override
     public void onTimeout() {
+        if (!ackSeen) {
+            return;
+        }
         slowStart = false;
         cubic.reduce(cubic.window());
     }
 
     @Override
     public double packetSendPeriodMicros() {
-        return PacketPairPacing.periodMicros(cubic.window() * 1e6 / Math.max(1, context.rttMicros()));
+        return PacketPairPacing.periodMicros(cubic.window() * 1e6 / Math.max(1, rttMicros()));
+    }
+
+    private void onDeliverySample(DeliveryRateMeter.Sample sample, long now) {
+        if (sample != null) {
+            deliveryRates.add(now, sample.deliveryRate());
+            slowStartEnd.onDeliverySample(sample);
+        }
+    }
+
+    /**
+     * The window the link carries now: the most that arrived per round trip lately (the whole
+     * window before any sample). The most, since a sample that still covers part of slow start
+     * shows less than the link carries, and one short is lost capacity for the rest of the flow
+     * while one long only adds to the queue.
+     */
+    private double carriedWindow() {
+        long window = Math.max((long) rttMicros(), DELIVERY_WINDOW_SPANS * DeliveryRateMeter.MIN_SPAN_MICROS);
+        double deliveryRate = deliveryRates.max(context.nowMicros(), window);
+        return deliveryRate > 0 ? deliveryRate * rttMicros() / 1e6 : cubic.window();
+    }
+
+    private double rttMicros() {
+        return recentRttMicros > 0 ? recentRttMicros : context.rttMicros();
     }
 
     @Override

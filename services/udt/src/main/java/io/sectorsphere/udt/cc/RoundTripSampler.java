@@ -5,9 +5,11 @@ import java.util.ArrayDeque;
 
 /**
  * Round-trip samples from our own send times and the ACKs that cover them. UDT's smoothed RTT
- * starts from a 100 ms guess and moves slowly, which is unfit for a minimum; a sample here is the
- * time from sending a packet to the first ACK beyond it, at most one ACK interval (10 ms, or 64
- * packets) above the true round trip. One packet per millisecond is timed, in a bounded queue.
+ * starts from a 100 ms guess and moves slowly, which is unfit for a minimum or for following a
+ * queue; a sample here is the time from sending a packet to the first ACK beyond it. While the
+ * sender keeps sending, the newest packet an ACK covers arrived just before the peer sent it, so
+ * the sample is within a millisecond or so of the round trip; after a pause it can be up to one
+ * ACK interval (10 ms) above. One packet per millisecond is timed, in a bounded queue.
  */
 final class RoundTripSampler {
 
@@ -26,6 +28,14 @@ final class RoundTripSampler {
             pending.addLast(new Sent(sequence, nowMicros));
             lastTimedMicros = nowMicros;
         }
+    }
+
+    /**
+     * Forgets the packets timed so far: a loss was reported, and the ACK beyond those behind the
+     * hole waits for its repair, which would time the repair rather than the path.
+     */
+    void discardPending() {
+        pending.clear();
     }
 
     /** The round trip of the newest timed packet this ACK covers, or -1 if it covers none. */

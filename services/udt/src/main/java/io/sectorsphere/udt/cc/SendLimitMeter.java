@@ -38,4 +38,9 @@ final class SendLimitMeter {
     boolean lastIntervalLimited() {
         return lastIntervalLimited;
     }
+
+    /** Whether the interval under way, up to the last accrual, used less than its allowance. */
+    boolean currentIntervalLimited() {
+        return sent < USED_FRACTION * allowed;
+    }
 }

@@ -42,13 +42,16 @@ class FairCongestionControlTest {
 
     @Test
     void theFirstLossEndsSlowStartAtSevenTenthsOfWhatTheLinkCarried() {
-        context.send(control, 1_000);
+        // 500 packets arrive in 100 ms: 5000 packets/s, a 500-packet window at this 100 ms RTT.
+        context.send(control, 500);
+        context.advance(100_000);
         control.onAck(nextUnacknowledged());
-        context.receiveRate = 5_000;
+        context.send(control, 500);
+        control.onAck(nextUnacknowledged());
 
         control.onLoss(new int[] {context.sendCurrentSequence});
 
-        // 5000 packets/s over a 100 ms RTT is a 500-packet window, well below the 1016 slow start reached.
+        // Well below the 1016 slow start reached.
         assertThat(window()).isCloseTo(350, within(1e-6));
     }
 
@@ -138,6 +141,47 @@ class FairCongestionControlTest {
         control.onLoss(new int[0]);
 
         assertThat(window()).isEqualTo(before);
+    }
+
+    @Test
+    void pacesTheWindowOverItsOwnRoundTripRatherThanUdtsSmoothedOne() {
+        // UDT's smoothed RTT still shows a queue that is gone; the ACK came 50 ms after the send.
+        context.rttMicros = 300_000;
+        context.send(control, 16);
+        context.advance(50_000);
+        control.onAck(nextUnacknowledged());
+
+        assertThat(control.packetSendPeriodMicros()).isCloseTo(17.0 / 16.0 * 50_000 / 32, within(1e-6));
+    }
+
+    @Test
+    void packetsSentBehindAReportedLossAreNotTimed() {
+        context.rttMicros = 50_000;
+        context.send(control, 16);
+        context.advance(50_000);
+        control.onAck(nextUnacknowledged());
+        int hole = SequenceNumbers.increment(context.sendCurrentSequence);
+        context.send(control, 1);
+        control.onLoss(new int[] {hole});
+        double periodAfterTheCut = control.packetSendPeriodMicros();
+        context.send(control, 100);
+
+        // The repair took a second; the ACK beyond the hole would time the repair, not the path.
+        // (The window stays: the sender used less than it allowed.)
+        context.advance(1_000_000);
+        control.onAck(nextUnacknowledged());
+
+        assertThat(control.packetSendPeriodMicros()).isCloseTo(periodAfterTheCut, within(1e-6));
+    }
+
+    @Test
+    void aTimeoutBeforeTheFirstAckLeavesSlowStartAlone() {
+        context.send(control, 16);
+        control.onTimeout();
+        context.advance(100_000);
+        control.onAck(nextUnacknowledged());
+
+        assertThat(window()).isCloseTo(32, within(1e-6));
     }
 
     @Test

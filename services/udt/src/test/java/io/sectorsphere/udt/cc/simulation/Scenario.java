@@ -16,6 +16,7 @@ final class Scenario {
     private final Bottleneck link;
     private final List<SimulatedFlow> flows = new ArrayList<>();
     private final List<Long> startNanos = new ArrayList<>();
+    private long receiverReadIntervalNanos;
 
     Scenario(LinkSpec spec) {
         this.spec = spec;
@@ -24,7 +25,13 @@ final class Scenario {
 
     /** A UDT flow under {@code control}, starting {@code startSeconds} into the run. */
     Scenario udt(Supplier<CongestionControl> control, double startSeconds) {
-        return add(new UdtSender(loop, link, control.get(), 1 + flows.size()), startSeconds);
+        return add(new UdtSender(loop, link, control.get(), 1 + flows.size(), receiverReadIntervalNanos), startSeconds);
+    }
+
+    /** UDT flows added from now on have receivers that take their datagrams once per {@code micros}. */
+    Scenario busyReceivers(long micros) {
+        receiverReadIntervalNanos = micros * 1_000;
+        return this;
     }
 
     Scenario tcpCubic(double startSeconds) {

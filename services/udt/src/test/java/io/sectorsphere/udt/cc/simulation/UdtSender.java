@@ -37,14 +37,14 @@ final class UdtSender implements CongestionContext, SimulatedFlow {
     private int receiveRate = 16;
     private int bandwidth = 1;
 
-    UdtSender(EventLoop loop, Bottleneck link, CongestionControl control, int firstSequence) {
+    UdtSender(EventLoop loop, Bottleneck link, CongestionControl control, int firstSequence, long readIntervalNanos) {
         this.loop = loop;
         this.link = link;
         this.control = control;
         this.nextNew = firstSequence;
         this.lastAck = firstSequence;
         this.lastFullAck = firstSequence;
-        this.receiver = new UdtReceiver(loop, link, firstSequence);
+        this.receiver = new UdtReceiver(loop, link, firstSequence, readIntervalNanos);
     }
 
     @Override
