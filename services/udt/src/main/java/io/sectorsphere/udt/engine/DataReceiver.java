@@ -134,12 +134,17 @@ final class DataReceiver {
         receiveBuffer.publish();
     }
 
-    /** The SYN timer: readers woken for what arrived, a full ACK each SYN, the loss list again each NAK interval. */
+    /**
+     * The SYN timer: readers woken for what arrived, a full ACK each SYN, the loss list again each
+     * NAK interval. The next due times are set half a tick early: the timer runs at a fixed rate
+     * but each tick a little late, and a tick less late than the one before would otherwise find
+     * its ACK not yet due and halve the ACK clock.
+     */
     void onTimer(long now) {
         receiveBuffer.publishAll();
         if (now >= nextAckMicros) {
             sendFullAck(now, false);
-            nextAckMicros = now + UdtConnection.SYN_MICROS;
+            nextAckMicros = now + UdtConnection.SYN_MICROS / 2;
             packetsSinceAck = 0;
             lightAcks = 1;
         }
@@ -147,7 +152,7 @@ final class DataReceiver {
             if (!receiveLoss.isEmpty()) {
                 sendNak(receiveLoss.compressed(receiveNext, payloadSize / 4), now);
             }
-            nextNakMicros = now + nakInterval();
+            nextNakMicros = now + nakInterval() - UdtConnection.SYN_MICROS / 2;
         }
     }
 

@@ -24,6 +24,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class DataSender implements CongestionContext {
 
     private static final int MAX_BURST = 64;
+    /**
+     * Packets of pacing credit a loop that was held up may catch up on, in bursts of
+     * {@value #MAX_BURST}: a loop descheduled for a few milliseconds on a busy host would
+     * otherwise lose that time's allowance, and a 1 Gb/s flow its rate.
+     */
+    private static final int MAX_CATCH_UP = 4 * MAX_BURST;
     private static final long MIN_WAKE_MICROS = 200;
     private static final int NOTHING = 0;
     private static final int SENT = 1;
@@ -195,7 +201,8 @@ final class DataSender implements CongestionContext {
 
     /**
      * Sends what pacing allows now: a burst of up to {@value #MAX_BURST} packets, credited by
-     * the time elapsed at the controller's period, then one flush and a timer for the next.
+     * the time elapsed at the controller's period (up to {@value #MAX_CATCH_UP} packets behind),
+     * then one flush and a timer for the next.
      */
     void trySend() {
         try {
@@ -213,7 +220,7 @@ final class DataSender implements CongestionContext {
         }
         long now = connection.nowMicros();
         double period = sendPeriod();
-        nextSendMicros = Math.max(nextSendMicros, now - MAX_BURST * period);
+        nextSendMicros = Math.max(nextSendMicros, now - MAX_CATCH_UP * period);
         if (nextSendMicros > now) {
             scheduleWake(now);
             return;
