@@ -52,7 +52,7 @@ public final class UdtBench {
 
     private static final Duration FLOW_TIME = Duration.ofSeconds(10);
     /** Unmeasured traffic before ours is measured, so that the JIT compiler has done its work. */
-    static final Duration WARMUP = Duration.ofSeconds(3);
+    static final Duration WARMUP = Duration.ofSeconds(8);
     private static final Duration RUN_LIMIT = Duration.ofMinutes(75);
     private static final long GIGABIT = 1_000_000_000L;
     private static final long RATE_200M = 200_000_000L;
