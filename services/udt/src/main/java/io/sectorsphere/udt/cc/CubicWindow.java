@@ -62,6 +62,21 @@ final class CubicWindow {
         }
     }
 
+    /**
+     * Slow start overshot and lost packets: go on from {@code carried}, the window the link was
+     * measured to carry, as a cut from a loss at {@code carried / 0.7} would. No cut below it: the
+     * overshoot, not that window, filled the queue, and it drains at that window; and the curve
+     * regrows from there as after any cut (the measure may fall short of the link on a short path,
+     * where slow start ends before a delivery sample spans a whole ramp-free interval).
+     */
+    void settle(double carried) {
+        window = Math.max(MIN_WINDOW, carried);
+        windowMax = window / BETA;
+        // A later loss below the link's window, not below this notional one, is losing ground.
+        lastWindowMax = window;
+        epochStartMicros = -1;
+    }
+
     /** A congestion event seen at window {@code windowAtLoss}: cut to {@link #BETA} of it. */
     void reduce(double windowAtLoss) {
         windowMax = windowAtLoss < lastWindowMax ? windowAtLoss * (1 + BETA) / 2 : windowAtLoss;

@@ -27,7 +27,7 @@ import io.sectorsphere.udt.SequenceNumbers;
  *
  * <p>Slow start slows down, then ends, on a queue that keeps building ({@link ConservativeSlowStart})
  * or at the first loss, either way with the window the link carries (the delivery rate, measured
- * by {@link DeliveryRateMeter}, times the round trip) rather than the overshoot slow start reached,
+ * by {@link DeliveryRateMeter}, times the smallest round trip) rather than the overshoot slow start reached,
  * which avoids a second round of losses. A timeout before the first ACK changes nothing: it only
  * shows that UDT's initial RTT guess was shorter than the path and the start of the application.
  * The engine's cap on unacknowledged packets is set to three windows: packets behind a hole stay
@@ -46,12 +46,15 @@ public final class FairCongestionControl implements CongestionControl {
     private static final int DELIVERY_WINDOW_SPANS = 3;
     /** Weight of the newest of our round-trip samples. */
     private static final double RTT_GAIN = 0.25;
+    /** How long a smallest round trip stands for the path's, as BBR keeps its minimum. */
+    private static final long MIN_RTT_WINDOW_MICROS = 10_000_000;
 
     private final SendLimitMeter sendLimit = new SendLimitMeter();
     private final RoundTripSampler rttSampler = new RoundTripSampler();
     private final ConservativeSlowStart slowStartEnd = new ConservativeSlowStart();
     private final ReportedLosses losses = new ReportedLosses();
     private final SlidingWindowMax deliveryRates = new SlidingWindowMax();
+    private final SlidingWindowMax negatedRtts = new SlidingWindowMax();
     private DeliveryRateMeter deliveryMeter;
     private double recentRttMicros;
     private CongestionContext context;
@@ -92,6 +95,7 @@ public final class FairCongestionControl implements CongestionControl {
         long rttSample = rttSampler.onAck(ackSequence, now);
         if (rttSample > 0) {
             recentRttMicros = recentRttMicros == 0 ? rttSample : recentRttMicros + RTT_GAIN * (rttSample - recentRttMicros);
+            negatedRtts.add(now, -rttSample);
             slowStartEnd.onRttSample(rttSample, now);
         }
         sendLimit.accrue(now, packetSendPeriodMicros());
@@ -107,10 +111,9 @@ public final class FairCongestionControl implements CongestionControl {
             cubic.limit(carriedWindow());
         }
         if (slowStart) {
+            // Slow start goes on at the largest window: reaching it says nothing of the path, and
+            // a queue or a loss will still end it with the window the link carries.
             cubic.add(slowStartEnd.growth(acknowledged));
-            if (cubic.window() >= context.maxCongestionWindow()) {
-                slowStart = false;
-            }
         } else {
             cubic.grow(now, acknowledged, (int) rttMicros());
         }
@@ -131,12 +134,12 @@ public final class FairCongestionControl implements CongestionControl {
             return;
         }
         lastDecreaseSequence = context.sendCurrentSequence();
-        double windowAtLoss = cubic.window();
         if (slowStart) {
             slowStart = false;
-            windowAtLoss = Math.min(windowAtLoss, carriedWindow());
+            cubic.settle(Math.min(cubic.window(), carriedWindow()));
+        } else {
+            cubic.reduce(cubic.window());
         }
-        cubic.reduce(windowAtLoss);
     }
 
     @Override
@@ -173,15 +176,19 @@ public final class FairCongestionControl implements CongestionControl {
     }
 
     /**
-     * The window the link carries now: the most that arrived per round trip lately (the whole
-     * window before any sample). The most, since a sample that still covers part of slow start
-     * shows less than the link carries, and one short is lost capacity for the rest of the flow
-     * while one long only adds to the queue.
+     * The window the link carries without a queue: the most that arrived per second lately times
+     * the smallest round trip (the whole window before any sample). The most, since a sample that
+     * still covers part of slow start shows less than the link carries, and one short is lost
+     * capacity for the rest of the flow while one long only adds to the queue. The smallest round
+     * trip, since the recent one includes the queue slow start built: a window of rate times that
+     * refills the queue once it drained and costs a second round of losses.
      */
     private double carriedWindow() {
+        long now = context.nowMicros();
         long window = Math.max((long) rttMicros(), DELIVERY_WINDOW_SPANS * DeliveryRateMeter.MIN_SPAN_MICROS);
-        double deliveryRate = deliveryRates.max(context.nowMicros(), window);
-        return deliveryRate > 0 ? deliveryRate * rttMicros() / 1e6 : cubic.window();
+        double deliveryRate = deliveryRates.max(now, window);
+        double minRtt = -negatedRtts.max(now, MIN_RTT_WINDOW_MICROS);
+        return deliveryRate > 0 && minRtt > 0 ? deliveryRate * minRtt / 1e6 : cubic.window();
     }
 
     private double rttMicros() {

@@ -41,7 +41,7 @@ class FairCongestionControlTest {
     }
 
     @Test
-    void theFirstLossEndsSlowStartAtSevenTenthsOfWhatTheLinkCarried() {
+    void theFirstLossEndsSlowStartAtWhatTheLinkCarried() {
         // 500 packets arrive in 100 ms: 5000 packets/s, a 500-packet window at this 100 ms RTT.
         context.send(control, 500);
         context.advance(100_000);
@@ -51,8 +51,24 @@ class FairCongestionControlTest {
 
         control.onLoss(new int[] {context.sendCurrentSequence});
 
-        // Well below the 1016 slow start reached.
-        assertThat(window()).isCloseTo(350, within(1e-6));
+        // Well below the 1016 slow start reached, and not cut further: the overshoot filled the queue.
+        assertThat(window()).isCloseTo(500, within(1e-6));
+    }
+
+    @Test
+    void slowStartAtTheLargestWindowStillEndsOnALossWithWhatTheLinkCarried() {
+        context.maxCongestionWindow = 600;
+        context.send(control, 500);
+        context.advance(100_000);
+        control.onAck(nextUnacknowledged());
+        context.send(control, 500);
+        control.onAck(nextUnacknowledged());
+        assertThat(window()).as("capped at the largest window").isCloseTo(600, within(1e-6));
+
+        control.onLoss(new int[] {context.sendCurrentSequence});
+
+        // Still slow start when the loss came: the 500 packets per RTT the link carried, not 0.7 × 600.
+        assertThat(window()).isCloseTo(500, within(1e-6));
     }
 
     @Test
@@ -86,7 +102,9 @@ class FairCongestionControlTest {
     void afterACutTheWindowRegrowsTowardsWhereTheLossHappened() {
         context.send(control, 1_000);
         control.onAck(nextUnacknowledged());
-        control.onLoss(new int[] {context.sendCurrentSequence});
+        control.onLoss(new int[] {context.sendCurrentSequence}); // ends slow start
+        context.send(control, 10);
+        control.onLoss(new int[] {context.sendCurrentSequence}); // a congestion event: cut to 0.7
         double atLoss = window() / 0.7;
 
         for (int i = 0; i < 1_200; i++) {
@@ -112,9 +130,9 @@ class FairCongestionControlTest {
             control.onAck(nextUnacknowledged());
         }
 
-        // The window allowed about 70 packets per 10 ms; the application sent 10. Only the first
-        // RTT (judged with the burst sent before the cut) and the next, while that judgement
-        // stands, let the window grow a little; a used window would have passed 1016.
+        // The window allowed about 100 packets per 10 ms; the application sent 10. Only the first
+        // RTT (judged with the burst sent before the loss) and the next, while that judgement
+        // stands, let the window grow a little; a used window would have grown well past it.
         assertThat(window()).isBetween(afterCut, afterCut + 40);
     }
 
