@@ -22,6 +22,15 @@ class FairCongestionControlTest {
         return 17.0 / 16.0 * context.rttMicros / control.packetSendPeriodMicros();
     }
 
+    /** 500 packets arrive in 100 ms: 5000 packets/s, a 500-packet window at this 100 ms RTT; slow start goes on. */
+    private void deliverFiveHundredPacketsPerRoundTripInSlowStart() {
+        context.send(control, 500);
+        context.advance(100_000);
+        control.onAck(nextUnacknowledged());
+        context.send(control, 500);
+        control.onAck(nextUnacknowledged());
+    }
+
     private int nextUnacknowledged() {
         return SequenceNumbers.increment(context.sendCurrentSequence);
     }
@@ -42,12 +51,7 @@ class FairCongestionControlTest {
 
     @Test
     void theFirstLossEndsSlowStartAtWhatTheLinkCarried() {
-        // 500 packets arrive in 100 ms: 5000 packets/s, a 500-packet window at this 100 ms RTT.
-        context.send(control, 500);
-        context.advance(100_000);
-        control.onAck(nextUnacknowledged());
-        context.send(control, 500);
-        control.onAck(nextUnacknowledged());
+        deliverFiveHundredPacketsPerRoundTripInSlowStart();
 
         control.onLoss(new int[] {context.sendCurrentSequence});
 
@@ -58,11 +62,7 @@ class FairCongestionControlTest {
     @Test
     void slowStartAtTheLargestWindowStillEndsOnALossWithWhatTheLinkCarried() {
         context.maxCongestionWindow = 600;
-        context.send(control, 500);
-        context.advance(100_000);
-        control.onAck(nextUnacknowledged());
-        context.send(control, 500);
-        control.onAck(nextUnacknowledged());
+        deliverFiveHundredPacketsPerRoundTripInSlowStart();
         assertThat(window()).as("capped at the largest window").isCloseTo(600, within(1e-6));
 
         control.onLoss(new int[] {context.sendCurrentSequence});
