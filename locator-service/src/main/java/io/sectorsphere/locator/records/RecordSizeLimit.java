@@ -2,6 +2,7 @@ package io.sectorsphere.locator.records;
 
 import io.sectorsphere.common.location.ReplicaUpdate;
 import io.sectorsphere.common.node.NodeStatus;
+import io.sectorsphere.common.node.WorkerStatus;
 import io.sectorsphere.locator.config.LocatorProperties;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -31,7 +32,7 @@ class RecordSizeLimit extends RequestBodyAdviceAdapter {
     @Override
     public boolean supports(MethodParameter parameter, Type targetType,
                             Class<? extends HttpMessageConverter<?>> converterType) {
-        return targetType == ReplicaUpdate.class || targetType == NodeStatus.class;
+        return targetType == ReplicaUpdate.class || targetType == NodeStatus.class || targetType == WorkerStatus.class;
     }
 
     @Override

@@ -15,11 +15,14 @@ public final class EntryNames {
      */
     public static final String NODE_REGISTRY = "\u0001nodes";
 
+    /** The Sphere worker registry, kept like the node registry: one entry per worker under this name. */
+    public static final String WORKER_REGISTRY = "\u0001workers";
+
     private EntryNames() {
     }
 
     public static boolean isReserved(String name) {
-        return NODE_REGISTRY.equals(name);
+        return NODE_REGISTRY.equals(name) || WORKER_REGISTRY.equals(name);
     }
 
     /** @throws IllegalArgumentException unless {@code name} is a valid file name or a reserved name */
