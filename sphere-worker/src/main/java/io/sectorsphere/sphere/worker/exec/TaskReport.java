@@ -1,0 +1,18 @@
+package io.sectorsphere.sphere.worker.exec;
+
+/**
+ * What a worker says of an attempt it runs: {@code GET /api/v1/tasks/{id}}.
+ *
+ * @param state {@code RUNNING}, {@code SUCCEEDED}, {@code FAILED} or {@code CANCELLED}
+ * @param error the function's message when it failed
+ * @param functionFailed whether the failure was the function's own (it counts towards the
+ *     segment's attempts) rather than the node's, such as a bucket owner that could not be reached
+ * @param local whether the input was read from this node's own disk
+ */
+public record TaskReport(String taskId, String state, String error, boolean functionFailed, long recordsIn,
+                         long bytesIn, long recordsOut, long bytesOut, boolean local) {
+
+    public boolean finished() {
+        return !"RUNNING".equals(state);
+    }
+}
