@@ -1,0 +1,58 @@
+package io.sectorsphere.sphere.runtime.records;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Records of one fixed size; the range starts on a record boundary. */
+final class FixedRecordCursor implements RecordCursor {
+
+    private final FileWindow window;
+    private final int recordSize;
+    private final long end;
+    private long position;
+    private int index;
+
+    FixedRecordCursor(Path file, int recordSize, long offset, long length) throws IOException {
+        if (offset % recordSize != 0) {
+            throw new IOException("offset " + offset + " of " + file + " is not on a " + recordSize + "-byte record boundary");
+        }
+        this.window = new FileWindow(file, Math.max(recordSize, FileWindow.DEFAULT_CAPACITY));
+        this.recordSize = recordSize;
+        this.end = Math.min(offset + length, window.size());
+        this.position = offset;
+    }
+
+    @Override
+    public boolean next() throws IOException {
+        if (position >= end) {
+            return false;
+        }
+        index = window.load(position, recordSize);
+        if (window.loaded(position) < recordSize) {
+            throw new IOException(window.file() + " ends in a partial record at offset " + position + ": "
+                    + (window.size() - position) + " bytes where " + recordSize + " were expected");
+        }
+        position += recordSize;
+        return true;
+    }
+
+    @Override
+    public byte[] buffer() {
+        return window.buffer();
+    }
+
+    @Override
+    public int offset() {
+        return index;
+    }
+
+    @Override
+    public int length() {
+        return recordSize;
+    }
+
+    @Override
+    public void close() throws IOException {
+        window.close();
+    }
+}

@@ -1,0 +1,80 @@
+package io.sectorsphere.sphere.runtime.records;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Records found by the file's {@code .idx}: those whose start lies in the range. */
+final class IndexedRecordCursor implements RecordCursor {
+
+    private final FileWindow data;
+    private final FileWindow offsets;
+    private final long records;
+    private final long end;
+    private long record;
+    private int index;
+    private int length;
+
+    IndexedRecordCursor(Path file, long offset, long length) throws IOException {
+        FileWindow window = new FileWindow(file, FileWindow.DEFAULT_CAPACITY);
+        try (RecordIndex index = RecordIndex.open(file, window.size())) {
+            this.records = index.recordCount();
+            this.record = index.firstRecordAtOrAfter(offset);
+            this.offsets = new FileWindow(index.path(), 1 << 16);
+        } catch (IOException | RuntimeException e) {
+            window.close();
+            throw e;
+        }
+        this.data = window;
+        this.end = Math.min(offset + length, data.size());
+    }
+
+    /** The first record of the range: its number in the file. */
+    long firstRecord() {
+        return record;
+    }
+
+    @Override
+    public boolean next() throws IOException {
+        if (record >= records) {
+            return false;
+        }
+        int at = offsets.load(record * Long.BYTES, 2 * Long.BYTES);
+        long start = (long) RecordIndex.LONG_BIG_ENDIAN.get(offsets.buffer(), at);
+        long stop = (long) RecordIndex.LONG_BIG_ENDIAN.get(offsets.buffer(), at + Long.BYTES);
+        if (start >= end) {
+            return false;
+        }
+        long size = stop - start;
+        if (size < 0 || size > FileWindow.MAX_RECORD_BYTES) {
+            throw new IOException("record " + record + " of " + data.file() + " at offset " + start + " is "
+                    + size + " bytes by its index" + (size < 0 ? " (offsets go backwards)" : ", over the limit of "
+                    + FileWindow.MAX_RECORD_BYTES));
+        }
+        length = (int) size;
+        index = data.load(start, length);
+        record++;
+        return true;
+    }
+
+    @Override
+    public byte[] buffer() {
+        return data.buffer();
+    }
+
+    @Override
+    public int offset() {
+        return index;
+    }
+
+    @Override
+    public int length() {
+        return length;
+    }
+
+    @Override
+    public void close() throws IOException {
+        try (data; offsets) {
+            // both closed, the first failure reported
+        }
+    }
+}
