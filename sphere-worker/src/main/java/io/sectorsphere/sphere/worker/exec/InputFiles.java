@@ -1,5 +1,6 @@
 package io.sectorsphere.sphere.worker.exec;
 
+import io.sectorsphere.sphere.runtime.records.RecordIndex;
 import io.sectorsphere.sphere.worker.cluster.StorageGateway;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -33,7 +34,7 @@ final class InputFiles {
     Resolved resolve(String name, long size, boolean withIndex, List<String> holderUrls, Path jobDir) throws IOException {
         Path local = dataDir.resolve(name).normalize();
         if (local.startsWith(dataDir) && Files.isRegularFile(local) && Files.size(local) == size
-                && (!withIndex || Files.isRegularFile(indexOf(local)))) {
+                && (!withIndex || Files.isRegularFile(RecordIndex.pathFor(local)))) {
             return new Resolved(local, true);
         }
         Path copy = jobDir.resolve("inputs").resolve(digest(name)).resolve("data");
@@ -63,7 +64,7 @@ final class InputFiles {
         for (String holder : holderUrls) {
             try {
                 if (withIndex) {
-                    storage.download(holder, name + ".idx", indexOf(copy));
+                    storage.download(holder, name + ".idx", RecordIndex.pathFor(copy));
                 }
                 storage.download(holder, name, copy);
                 return;
@@ -72,10 +73,6 @@ final class InputFiles {
             }
         }
         throw last;
-    }
-
-    static Path indexOf(Path file) {
-        return file.resolveSibling(file.getFileName() + ".idx");
     }
 
     private static String digest(String name) {

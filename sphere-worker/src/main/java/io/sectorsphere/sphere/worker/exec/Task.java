@@ -10,6 +10,7 @@ final class Task {
     private volatile String state = "RUNNING";
     private volatile String error;
     private volatile boolean functionFailed;
+    private volatile String lostOwner;
     private volatile boolean cancelled;
     private volatile boolean local;
     private volatile long recordsIn;
@@ -53,13 +54,18 @@ final class Task {
     }
 
     synchronized void failed(String message, boolean byFunction) {
+        failed(message, byFunction, null);
+    }
+
+    synchronized void failed(String message, boolean byFunction, String unreachableOwner) {
         this.error = message;
+        this.lostOwner = unreachableOwner;
         this.functionFailed = byFunction;
         this.state = cancelled ? "CANCELLED" : "FAILED";
     }
 
     synchronized TaskReport report() {
-        return new TaskReport(request.taskId(), state, error, functionFailed, recordsIn, request.length(), recordsOut,
+        return new TaskReport(request.taskId(), state, error, functionFailed, lostOwner, recordsIn, request.length(), recordsOut,
                 bytesOut, local);
     }
 

@@ -1,0 +1,462 @@
+package io.sectorsphere.sphere.worker.coordinator;
+
+import io.sectorsphere.common.node.WorkerStatus;
+import io.sectorsphere.common.sphere.JobStatus;
+import io.sectorsphere.common.sphere.StageStatus;
+import io.sectorsphere.sphere.api.RecordFormat;
+import io.sectorsphere.sphere.worker.exec.TaskReport;
+import io.sectorsphere.sphere.worker.exec.TaskRequest;
+import io.sectorsphere.sphere.worker.job.InputFile;
+import io.sectorsphere.sphere.worker.job.JobSpec;
+import io.sectorsphere.sphere.worker.job.OutputSpec;
+import io.sectorsphere.sphere.worker.job.Segment;
+import io.sectorsphere.sphere.worker.job.Segmenter;
+import io.sectorsphere.sphere.worker.job.StageSpec;
+import io.sectorsphere.sphere.worker.metrics.SphereMetrics;
+import io.sectorsphere.sphere.worker.shuffle.BucketStore;
+import io.sectorsphere.sphere.worker.web.StoredFile;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.web.client.RestClientException;
+
+/**
+ * Runs one job to its end on the coordinator: stage after stage, it cuts the input into segments,
+ * places them on workers, polls the attempts, re-runs what failed or was lost, copies stragglers, and
+ * commits each stage's output from the accepted attempts only; then it removes what the job left
+ * on the workers, and on failure or cancellation every file the job had stored.
+ */
+final class JobRun implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(JobRun.class);
+
+    private final JobSpec spec;
+    private final CoordinatorServices services;
+    private final List<StageRun> stages = new ArrayList<>();
+    private final Set<String> stored = new LinkedHashSet<>();
+    private final Set<String> workersUsed = new LinkedHashSet<>();
+    private final Map<String, Long> silentSince = new HashMap<>();
+    private volatile boolean cancelRequested;
+    private String state = "RUNNING";
+    private String error;
+    private Instant finishedAt;
+    private List<String> outputs = List.of();
+
+    JobRun(JobSpec spec, CoordinatorServices services) {
+        this.spec = spec;
+        this.services = services;
+    }
+
+    JobSpec spec() {
+        return spec;
+    }
+
+    void cancel() {
+        cancelRequested = true;
+    }
+
+    /** Where segment results returned to the caller are kept, one file per segment. */
+    Path resultsDir() {
+        return services.resultsRoot().resolve(spec.id());
+    }
+
+    @Override
+    public void run() {
+        String outcome;
+        try {
+            runStages();
+            outcome = "SUCCEEDED";
+        } catch (CancelledException e) {
+            outcome = "CANCELLED";
+        } catch (JobFailedException e) {
+            outcome = "FAILED";
+            fail(e.getMessage());
+        } catch (RuntimeException e) {
+            log.error("job {} failed unexpectedly", spec.id(), e);
+            outcome = "FAILED";
+            fail("the coordinator failed: " + e);
+        }
+        cleanUp(outcome);
+        synchronized (this) {
+            state = outcome;
+            finishedAt = Instant.now();
+        }
+        services.metrics().job(switch (outcome) {
+            case "SUCCEEDED" -> SphereMetrics.Outcome.SUCCEEDED;
+            case "CANCELLED" -> SphereMetrics.Outcome.CANCELLED;
+            default -> SphereMetrics.Outcome.FAILED;
+        });
+        log.info("job {} ({}) {}{}", spec.id(), spec.name(), outcome.toLowerCase(Locale.ROOT),
+                error == null ? "" : ": " + error);
+    }
+
+    private synchronized void fail(String message) {
+        if (error == null) {
+            error = message;
+        }
+    }
+
+    private void runStages() {
+        List<InputFile> input = spec.input();
+        for (StageSpec stage : spec.stages()) {
+            List<WorkerStatus> workers = liveWorkers();
+            int elements = workers.stream().mapToInt(WorkerStatus::processingElements).sum();
+            Segmenter segmenter = new Segmenter(spec.segmentMin(), spec.segmentMax(), this::recordOffsets);
+            List<Segment> segments;
+            try {
+                segments = segmenter.segments(input, stage.format(), stage.unit(), elements);
+            } catch (IllegalArgumentException e) {
+                throw new JobFailedException("stage " + stage.index() + ": " + e.getMessage());
+            }
+            StageRun run = new StageRun(stage, segments);
+            run.assignBuckets(workers);
+            synchronized (this) {
+                stages.add(run);
+            }
+            List<StoredFile> files;
+            do {
+                runUntilAllAccepted(run);
+                files = commit(run);
+            } while (files == null);
+            synchronized (this) {
+                if (stage.index() == spec.stages().size() - 1) {
+                    outputs = files.stream().map(StoredFile::name).toList();
+                }
+            }
+            input = files.stream().sorted(Comparator.comparing(StoredFile::name))
+                    .map(file -> new InputFile(file.name(), file.size(), List.of(file.holder()), List.of(file.holderUrl())))
+                    .toList();
+        }
+    }
+
+    private void runUntilAllAccepted(StageRun run) {
+        long poll = services.properties().coordination().pollInterval().toMillis();
+        while (true) {
+            if (cancelRequested) {
+                throw new CancelledException();
+            }
+            List<WorkerStatus> workers = liveWorkers();
+            pollAttempts(run, workers);
+            if (run.allDone()) {
+                return;
+            }
+            for (StageRun.Placement placement : run.place(workers, Map.of())) {
+                launch(run, placement);
+            }
+            for (StageRun.Placement copy : run.speculate(workers, Map.of(), services.properties().speculation(),
+                    System.nanoTime())) {
+                services.metrics().speculativeCopy();
+                launch(run, copy);
+            }
+            sleep(poll);
+        }
+    }
+
+    private void launch(StageRun run, StageRun.Placement placement) {
+        SegmentState segment = placement.segment();
+        Attempt attempt = new Attempt(spec.id(), run.spec().index(), segment.segment().index(),
+                segment.nextAttemptNumber(), placement.worker(), placement.speculative(), System.nanoTime());
+        run.started(placement, attempt);
+        workersUsed.add(placement.worker().httpAddress());
+        try {
+            TaskReport report = services.workers().start(placement.worker().httpAddress(), request(run, attempt));
+            attempt.heardFrom(System.nanoTime(), report);
+        } catch (RestClientException e) {
+            log.warn("job {}: worker {} did not take {}: {}", spec.id(), placement.worker().address(), attempt.taskId(),
+                    e.getMessage());
+        }
+    }
+
+    private TaskRequest request(StageRun run, Attempt attempt) {
+        StageSpec stage = run.spec();
+        Segment segment = run.segment(attempt.segment()).segment();
+        boolean writeIndex = stage.output().kind() != OutputSpec.Kind.CALLER
+                && stage.format().kind() != RecordFormat.Kind.FIXED;
+        return new TaskRequest(attempt.taskId(), spec.id(), stage.index(), segment.index(), attempt.number(),
+                segment.file().name(), segment.offset(), segment.length(), segment.file().size(),
+                segment.file().holderUrls(), stage.format().toString(), stage.unit().name(), stage.recordsPerUnit(),
+                stage.operator(), stage.jar(), Base64.getEncoder().encodeToString(stage.parameters()),
+                stage.output().kind().name(), run.bucketOwners(), writeIndex, spec.token());
+    }
+
+    private void pollAttempts(StageRun run, List<WorkerStatus> workers) {
+        long lostAfter = services.properties().coordination().workerLostAfter().toNanos();
+        for (Attempt attempt : run.running()) {
+            SegmentState segment = run.segment(attempt.segment());
+            long now = System.nanoTime();
+            Optional<TaskReport> report;
+            try {
+                report = services.workers().report(attempt.worker().httpAddress(), attempt.taskId(), spec.token());
+            } catch (RestClientException e) {
+                if (now - attempt.lastContactNanos() > lostAfter) {
+                    workerLost(run, attempt.worker(), workers);
+                    return;
+                }
+                continue;
+            }
+            if (report.isEmpty()) {
+                if (now - attempt.startedNanos() > lostAfter) {
+                    lost(run, segment, attempt, "the worker no longer knows the attempt");
+                }
+                continue;
+            }
+            attempt.heardFrom(now, report.get());
+            switch (report.get().state()) {
+                case "SUCCEEDED" -> succeeded(run, segment, attempt);
+                case "FAILED", "CANCELLED" -> failed(run, segment, attempt, report.get(), workers);
+                default -> {
+                }
+            }
+        }
+    }
+
+    private void succeeded(StageRun run, SegmentState segment, Attempt attempt) {
+        if (segment.done()) {
+            stop(attempt);
+            return;
+        }
+        if (run.spec().output().kind() == OutputSpec.Kind.CALLER) {
+            try {
+                Path target = resultsDir().resolve(String.format(Locale.ROOT, "%05d", segment.segment().index()));
+                services.workers().fetchOutput(attempt.worker().httpAddress(), attempt.taskId(), spec.token(), target);
+            } catch (IOException | RestClientException e) {
+                lost(run, segment, attempt, "its output could not be fetched: " + e.getMessage());
+                return;
+            }
+        }
+        services.metrics().segment(SphereMetrics.Outcome.SUCCEEDED);
+        run.accepted(segment, attempt, System.nanoTime()).forEach(this::stop);
+    }
+
+    private void failed(StageRun run, SegmentState segment, Attempt attempt, TaskReport report, List<WorkerStatus> workers) {
+        if (report.lostOwner() != null) {
+            run.ended(segment, attempt, false);
+            ownerLost(run, report.lostOwner(), workers);
+            return;
+        }
+        services.metrics().segment(SphereMetrics.Outcome.FAILED);
+        run.ended(segment, attempt, true);
+        int failures = segment.failed();
+        Segment failedSegment = segment.segment();
+        log.info("job {}: attempt {} failed ({} of {}): {}", spec.id(), attempt.taskId(), failures,
+                services.properties().coordination().maxAttempts(), report.error());
+        if (failures >= services.properties().coordination().maxAttempts()) {
+            throw new JobFailedException(String.format(Locale.ROOT, "segment %d (%s at %d) failed %d times: %s",
+                    failedSegment.index(), failedSegment.file().name(), failedSegment.offset(), failures, report.error()));
+        }
+        if (segment.pending()) {
+            services.metrics().retried();
+        }
+    }
+
+    private void lost(StageRun run, SegmentState segment, Attempt attempt, String why) {
+        log.info("job {}: attempt {} on {} lost: {}", spec.id(), attempt.taskId(), attempt.worker().address(), why);
+        services.metrics().segment(SphereMetrics.Outcome.LOST);
+        run.ended(segment, attempt, false);
+        if (segment.pending()) {
+            services.metrics().retried();
+        }
+    }
+
+    /** A worker stopped answering: its attempts run again elsewhere, and so do its buckets' feeders. */
+    private void workerLost(StageRun run, WorkerStatus worker, List<WorkerStatus> workers) {
+        log.warn("job {}: worker {} is lost", spec.id(), worker.address());
+        for (Attempt attempt : run.running()) {
+            if (attempt.worker().address().equals(worker.address())) {
+                lost(run, run.segment(attempt.segment()), attempt, "the worker stopped answering");
+            }
+        }
+        if (run.ownsBuckets(worker.httpAddress())) {
+            ownerLost(run, worker.httpAddress(), workers);
+        }
+        silentSince.put(worker.address(), System.nanoTime());
+    }
+
+    private void ownerLost(StageRun run, String owner, List<WorkerStatus> workers) {
+        log.warn("job {}: bucket owner {} is lost; its buckets move and their segments run again", spec.id(), owner);
+        List<WorkerStatus> others = workers.stream().filter(worker -> !worker.httpAddress().equals(owner)).toList();
+        try {
+            run.ownerLost(owner, others).forEach(this::stop);
+        } catch (IllegalStateException e) {
+            throw new JobFailedException(e.getMessage());
+        }
+        silentSince.put(owner, System.nanoTime());
+    }
+
+    /** Stores the stage's output from its accepted attempts; null when a node was lost and segments must run again. */
+    private List<StoredFile> commit(StageRun run) {
+        OutputSpec output = run.spec().output();
+        List<StoredFile> files = new ArrayList<>();
+        switch (output.kind()) {
+            case CALLER -> {
+                return files;
+            }
+            case LOCAL -> {
+                for (SegmentState segment : run.segments()) {
+                    Attempt attempt = segment.accepted();
+                    String name = output.partName(segment.segment().index());
+                    stored.add(name);
+                    try {
+                        files.add(services.workers().publish(attempt.worker().httpAddress(), attempt.taskId(), name,
+                                spec.token()));
+                    } catch (RestClientException e) {
+                        log.warn("job {}: could not store {} from {}: {}", spec.id(), name, attempt.worker().address(),
+                                e.getMessage());
+                        segment.reopen();
+                        return null;
+                    }
+                }
+            }
+            case BUCKETS -> {
+                List<BucketStore.PartId> parts = run.segments().stream()
+                        .map(segment -> new BucketStore.PartId(segment.segment().index(), segment.accepted().number()))
+                        .toList();
+                List<String> owners = run.bucketOwners();
+                for (int bucket = 0; bucket < owners.size(); bucket++) {
+                    String name = output.bucketName(bucket);
+                    stored.add(name);
+                    try {
+                        files.add(services.workers().commitBucket(owners.get(bucket), spec.id(), run.spec().index(),
+                                bucket, parts, name, spec.token()));
+                    } catch (RestClientException e) {
+                        ownerLost(run, owners.get(bucket), liveWorkers());
+                        return null;
+                    }
+                }
+            }
+        }
+        return files;
+    }
+
+    private void stop(Attempt attempt) {
+        try {
+            services.workers().cancel(attempt.worker().httpAddress(), attempt.taskId(), spec.token());
+        } catch (RestClientException e) {
+            log.debug("could not stop {}: {}", attempt.taskId(), e.getMessage());
+        }
+    }
+
+    /** Live workers, leaving out any this job found silent during the last registration period. */
+    private List<WorkerStatus> liveWorkers() {
+        List<WorkerStatus> all;
+        try {
+            all = services.cluster().live();
+        } catch (RestClientException e) {
+            throw new JobFailedException("the worker registry cannot be read: " + e.getMessage());
+        }
+        long forget = services.properties().coordination().heartbeat().multipliedBy(3).toNanos();
+        long now = System.nanoTime();
+        silentSince.values().removeIf(since -> now - since > forget);
+        List<WorkerStatus> live = all.stream()
+                .filter(worker -> !silentSince.containsKey(worker.address()) && !silentSince.containsKey(worker.httpAddress()))
+                .toList();
+        if (live.isEmpty()) {
+            throw new JobFailedException("no live worker can run the job");
+        }
+        return live;
+    }
+
+    private long[] recordOffsets(InputFile file) {
+        for (String holder : file.holderUrls()) {
+            try {
+                Path copy = Files.createTempFile("sphere-index", ".idx");
+                try {
+                    services.storage().download(holder, file.name() + ".idx", copy);
+                    byte[] bytes = Files.readAllBytes(copy);
+                    long[] offsets = new long[bytes.length / Long.BYTES];
+                    java.nio.ByteBuffer.wrap(bytes).asLongBuffer().get(offsets);
+                    return offsets;
+                } finally {
+                    Files.deleteIfExists(copy);
+                }
+            } catch (IOException e) {
+                log.debug("no record index of {} from {}: {}", file.name(), holder, e.getMessage());
+            }
+        }
+        throw new IllegalArgumentException(file.name() + " has no record index (" + file.name()
+                + ".idx): use format lines or fixed:N");
+    }
+
+    private void cleanUp(String outcome) {
+        Set<String> toDelete = new LinkedHashSet<>();
+        if (!outcome.equals("SUCCEEDED")) {
+            toDelete.addAll(stored);
+        } else {
+            for (StageRun run : stages) {
+                if (run.spec().output().temporary()) {
+                    toDelete.addAll(stored.stream().filter(name -> name.startsWith(run.spec().output().prefix() + "/"))
+                            .toList());
+                }
+            }
+        }
+        for (String name : toDelete) {
+            try {
+                services.storage().delete(services.local().storageUrl(), name + ".idx", spec.token());
+                services.storage().delete(services.local().storageUrl(), name, spec.token());
+            } catch (IOException | RestClientException e) {
+                log.warn("job {}: could not delete {}: {}", spec.id(), name, e.getMessage());
+            }
+        }
+        for (String worker : workersUsed) {
+            try {
+                services.workers().forgetJob(worker, spec.id(), spec.token());
+            } catch (RestClientException e) {
+                log.debug("job {}: worker {} did not forget it: {}", spec.id(), worker, e.getMessage());
+            }
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancelledException();
+        }
+    }
+
+    synchronized JobStatus status() {
+        List<StageStatus> stageStatuses = stages.stream().map(StageRun::status).toList();
+        long bytesIn = stageStatuses.stream().mapToLong(StageStatus::bytesIn).sum();
+        long bytesOut = stageStatuses.stream().mapToLong(StageStatus::bytesOut).sum();
+        long accepted = stages.stream().mapToLong(StageRun::acceptedBytes).sum();
+        long local = stages.stream().mapToLong(StageRun::localBytes).sum();
+        Instant end = finishedAt == null ? Instant.now() : finishedAt;
+        double seconds = Math.max(1e-3, (end.toEpochMilli() - spec.submittedAt().toEpochMilli()) / 1000.0);
+        double rate = bytesIn / seconds;
+        Double eta = null;
+        if (finishedAt == null && !stages.isEmpty() && rate > 0) {
+            StageRun current = stages.getLast();
+            int remainingStages = spec.stages().size() - stages.size();
+            long left = current.totalBytes() - current.acceptedBytes() + remainingStages * current.totalBytes();
+            eta = left / rate;
+        }
+        return new JobStatus(spec.id(), spec.name(), state, error, services.local().url(), spec.submittedAt(),
+                finishedAt, stageStatuses, bytesIn, bytesOut, rate, eta, accepted == 0 ? 0 : (double) local / accepted,
+                outputs);
+    }
+
+    synchronized boolean finished() {
+        return finishedAt != null;
+    }
+
+    /** Thrown inside the run when the job is cancelled. */
+    private static final class CancelledException extends RuntimeException {
+        CancelledException() {
+            super(null, null, false, false);
+        }
+    }
+}
