@@ -4,6 +4,7 @@ import io.sectorsphere.common.location.FileLocation;
 import io.sectorsphere.common.location.PublishReceipt;
 import io.sectorsphere.common.location.ReplicaUpdate;
 import io.sectorsphere.common.node.NodeStatus;
+import io.sectorsphere.common.node.WorkerStatus;
 import io.sectorsphere.common.replication.ReplicationStatus;
 import io.sectorsphere.common.ring.RingStatus;
 import java.net.URI;
@@ -73,6 +74,12 @@ public final class LocatorClient {
     /** The storage nodes in the node registry, live by their heartbeats, by address. */
     public List<NodeStatus> nodes() {
         return rest.get().uri("/api/v1/nodes").retrieve().body(new ParameterizedTypeReference<List<NodeStatus>>() {
+        });
+    }
+
+    /** The Sphere workers in the worker registry, live by their heartbeats, by address. */
+    public List<WorkerStatus> workers() {
+        return rest.get().uri("/api/v1/workers").retrieve().body(new ParameterizedTypeReference<List<WorkerStatus>>() {
         });
     }
 

@@ -79,10 +79,23 @@ public final class MiniSectorCluster implements AutoCloseable {
             "sector.storage.peers.connect-timeout", "500ms",
             "sector.storage.peers.rtt-probe-timeout", "500ms");
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * Sphere workers for tests: two processing elements each, small child JVMs, and a lost worker
+     * noticed within seconds.
+     */
+    public static final Map<String, String> FAST_SPHERE = Map.of(
+            "sector.sphere.processing-elements", "2",
+            "sector.sphere.elements.heap", "128MB",
+            "sector.sphere.coordination.heartbeat", "1s",
+            "sector.sphere.coordination.worker-lost-after", "3s",
+            "sector.sphere.coordination.poll-interval", "100ms",
+            "sector.sphere.speculation.min-runtime", "2s");
 
     private static final String HOST = "127.0.0.1";
 
     private final boolean withStorage;
+    private final boolean withSphere;
+    private final Map<String, String> sphereProperties;
     private final Map<String, String> locatorProperties;
     private final Map<String, String> storageProperties;
     private final String token = AccessTokens.newToken();
@@ -99,12 +112,16 @@ public final class MiniSectorCluster implements AutoCloseable {
         private LocatorClient client;
         private StorageNode storage;
         private StorageClient storageClient;
+        private int spherePort;
+        private SphereWorkerNode sphere;
     }
 
     /** How to build a cluster; {@link #start()} starts it. */
     public static final class Builder {
         private int nodes = 3;
         private boolean withStorage = true;
+        private boolean withSphere;
+        private final Map<String, String> sphereProperties = new HashMap<>();
         private final Map<String, String> locatorProperties = new HashMap<>();
         private final Map<String, String> storageProperties = new HashMap<>();
 
@@ -119,6 +136,13 @@ public final class MiniSectorCluster implements AutoCloseable {
         /** Locators only: for tests of the ring, which start faster without storage nodes. */
         public Builder withoutStorage() {
             this.withStorage = false;
+            return this;
+        }
+
+        /** A Sphere worker on every node too, with {@link #FAST_SPHERE} and these settings over it. */
+        public Builder withSphere(Map<String, String> properties) {
+            this.withSphere = true;
+            sphereProperties.putAll(properties);
             return this;
         }
 
@@ -144,6 +168,7 @@ public final class MiniSectorCluster implements AutoCloseable {
                 cluster.startAll();
                 cluster.waitForStableRing();
                 cluster.waitForStorage();
+                cluster.waitForWorkers();
                 return cluster;
             } catch (RuntimeException | Error e) {
                 cluster.close();
@@ -154,6 +179,12 @@ public final class MiniSectorCluster implements AutoCloseable {
 
     private MiniSectorCluster(Builder builder) {
         this.withStorage = builder.withStorage;
+        this.withSphere = builder.withSphere && builder.withStorage;
+        Map<String, String> sphere = new HashMap<>(FAST_SPHERE);
+        sphere.put("sector.sphere.security.accounts[0].name", "test");
+        sphere.put("sector.sphere.security.accounts[0].token-sha256", AccessTokens.sha256Hex(token));
+        sphere.putAll(builder.sphereProperties);
+        this.sphereProperties = Map.copyOf(sphere);
         Map<String, String> locator = new HashMap<>(FAST_RING);
         locator.put("sector.locator.leave-on-shutdown", "false");
         if (withStorage) {
@@ -232,6 +263,14 @@ public final class MiniSectorCluster implements AutoCloseable {
                 slot.storage = storage;
                 slot.storageClient = new StorageClient(storage.url(), http);
             }
+            if (withSphere) {
+                SphereWorkerNode sphere = SphereWorkerNode.start(HOST, slot.spherePort, slot.dataDir,
+                        slot.dataDir.resolveSibling("sphere-work"), storage.url(), node.url(), sphereProperties);
+                synchronized (this) {
+                    slot.spherePort = sphere.port();
+                    slot.sphere = sphere;
+                }
+            }
         }
     }
 
@@ -307,6 +346,27 @@ public final class MiniSectorCluster implements AutoCloseable {
         return slots.get(i).dataDir;
     }
 
+    /** The base URL of node {@code i}'s Sphere worker. */
+    public synchronized String sphereUrl(int i) {
+        if (!withSphere) {
+            throw new IllegalStateException("this cluster was started without Sphere workers");
+        }
+        return "http://" + HOST + ":" + slots.get(i).spherePort;
+    }
+
+    /** Waits until every running node's Sphere worker is in the worker registry (a no-op without workers). */
+    public void waitForWorkers() {
+        if (!withSphere) {
+            return;
+        }
+        waitUntil("every running Sphere worker is registered", () -> {
+            List<Integer> live = running();
+            Set<String> registered = client(live.getFirst()).workers().stream()
+                    .map(status -> status.httpAddress()).collect(Collectors.toSet());
+            return live.stream().allMatch(i -> registered.contains(sphereUrl(i)));
+        }, DEFAULT_TIMEOUT);
+    }
+
     private void requireStorage() {
         if (!withStorage) {
             throw new IllegalStateException("this cluster was started without storage nodes");
@@ -317,6 +377,9 @@ public final class MiniSectorCluster implements AutoCloseable {
     public void kill(int i) {
         Slot slot = take(i);
         try {
+            if (slot.sphere != null) {
+                slot.sphere.close();
+            }
             if (slot.storage != null) {
                 slot.storage.close();
             }
@@ -329,6 +392,9 @@ public final class MiniSectorCluster implements AutoCloseable {
     public void stop(int i) {
         Slot slot = take(i);
         try {
+            if (slot.sphere != null) {
+                slot.sphere.close();
+            }
             if (slot.storage != null) {
                 slot.storage.close();
             }
@@ -346,6 +412,8 @@ public final class MiniSectorCluster implements AutoCloseable {
         Slot taken = new Slot();
         taken.node = slot.node;
         taken.storage = slot.storage;
+        taken.sphere = slot.sphere;
+        slot.sphere = null;
         slot.node = null;
         slot.client = null;
         slot.storage = null;

@@ -11,7 +11,7 @@ import org.springframework.web.client.RestClient;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(SphereProperties.class)
-class WorkerConfiguration {
+public class WorkerConfiguration {
 
     /** Calls to other workers, storage nodes and the locator; data moves in large bodies, so no overall timeout. */
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);

@@ -75,9 +75,9 @@ public class BucketStore {
     public long commit(String jobId, int stage, int bucket, List<PartId> parts, String name, String token)
             throws IOException {
         String key = jobId + "/" + stage + "/" + bucket;
-        Long done = committed.get(key);
-        if (done != null) {
-            return done;
+        Long joinedBefore = committed.get(key);
+        if (joinedBefore != null) {
+            return joinedBefore;
         }
         Path directory = bucketDir(jobId, stage, bucket);
         Files.createDirectories(directory);
