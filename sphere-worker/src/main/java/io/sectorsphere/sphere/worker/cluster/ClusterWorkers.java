@@ -15,8 +15,8 @@ public class ClusterWorkers {
     private final RestClient rest;
     private final String locatorUrl;
 
-    ClusterWorkers(RestClient.Builder builder, SphereProperties properties) {
-        this.rest = builder.build();
+    ClusterWorkers(RestClient workerRestClient, SphereProperties properties) {
+        this.rest = workerRestClient;
         this.locatorUrl = properties.locatorUrl();
     }
 

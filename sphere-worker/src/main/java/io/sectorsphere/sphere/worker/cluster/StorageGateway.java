@@ -36,8 +36,8 @@ public final class StorageGateway {
     private final HttpClient http;
     private final Duration timeout;
 
-    public StorageGateway(RestClient.Builder builder, HttpClient http, Duration timeout) {
-        this.rest = builder.build();
+    public StorageGateway(RestClient rest, HttpClient http, Duration timeout) {
+        this.rest = rest;
         this.http = http;
         this.timeout = timeout;
     }

@@ -17,8 +17,8 @@ class StorageNodeHealthIndicator implements HealthIndicator {
     private final RestClient rest;
     private final LocalWorker local;
 
-    StorageNodeHealthIndicator(RestClient.Builder workerRestClientBuilder, LocalWorker local) {
-        this.rest = workerRestClientBuilder.build();
+    StorageNodeHealthIndicator(RestClient workerRestClient, LocalWorker local) {
+        this.rest = workerRestClient;
         this.local = local;
     }
 

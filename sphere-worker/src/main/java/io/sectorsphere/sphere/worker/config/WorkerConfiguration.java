@@ -28,16 +28,17 @@ public class WorkerConfiguration {
                 .build();
     }
 
+    /** JSON calls to the locator, the storage nodes and other workers. */
     @Bean
-    RestClient.Builder workerRestClientBuilder(RestClient.Builder builder, HttpClient workerHttpClient) {
+    RestClient workerRestClient(RestClient.Builder builder, HttpClient workerHttpClient) {
         JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(workerHttpClient);
         requestFactory.setReadTimeout(READ_TIMEOUT);
-        return builder.clone().requestFactory(requestFactory);
+        return builder.requestFactory(requestFactory).build();
     }
 
     @Bean
-    StorageGateway storageGateway(RestClient.Builder workerRestClientBuilder, HttpClient workerHttpClient) {
-        return new StorageGateway(workerRestClientBuilder, workerHttpClient, TRANSFER_TIMEOUT);
+    StorageGateway storageGateway(RestClient workerRestClient, HttpClient workerHttpClient) {
+        return new StorageGateway(workerRestClient, workerHttpClient, TRANSFER_TIMEOUT);
     }
 
     /** How long a file or bucket part may take to move. */

@@ -21,11 +21,13 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.zip.ZipException;
@@ -42,6 +44,8 @@ final class JobPlanner {
     /** Records per call of a {@code RECORDS} unit when a stage does not say. */
     static final int DEFAULT_RECORDS_PER_UNIT = 1000;
     private static final int MAX_BUCKETS = 65536;
+    /** How long a just-stored file may take to appear on the ring. */
+    static final Duration PUBLISH_GRACE = Duration.ofSeconds(5);
 
     private final StorageGateway storage;
     private final String storageUrl;
@@ -196,15 +200,33 @@ final class JobPlanner {
         return true;
     }
 
+    /**
+     * The file's holders from the ring. A file stored a moment ago may not be published yet, so an
+     * unknown name is asked again for a few seconds before it counts as missing.
+     */
     private InputFile located(String name) {
-        FileMeta meta = storage.meta(storageUrl, name)
-                .orElseThrow(() -> new InputNotFoundException("no storage node holds " + name));
+        long deadline = System.nanoTime() + PUBLISH_GRACE.toNanos();
+        Optional<FileMeta> found = storage.meta(storageUrl, name);
+        while (found.map(meta -> meta.replicas().isEmpty()).orElse(true) && System.nanoTime() < deadline) {
+            pause();
+            found = storage.meta(storageUrl, name);
+        }
+        FileMeta meta = found.orElseThrow(() -> new InputNotFoundException("no storage node holds " + name));
         List<Replica> replicas = meta.replicas();
         if (replicas.isEmpty()) {
             throw new InputNotFoundException("no live copy of " + name + " is known");
         }
         return new InputFile(name, meta.size(), replicas.stream().map(Replica::holder).toList(),
                 replicas.stream().map(Replica::httpAddress).toList());
+    }
+
+    static void pause() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted");
+        }
     }
 
     /** The JAR must be a JAR (a zip) stored in Sector and hold the class; its code is not run here. */

@@ -42,6 +42,7 @@ import org.springframework.web.client.RestClientException;
 final class JobRun implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(JobRun.class);
+    private static final java.time.Duration LOCATABLE_TIMEOUT = java.time.Duration.ofSeconds(60);
 
     private final JobSpec spec;
     private final CoordinatorServices services;
@@ -49,6 +50,8 @@ final class JobRun implements Runnable {
     private final Set<String> stored = new LinkedHashSet<>();
     private final Set<String> workersUsed = new LinkedHashSet<>();
     private final Map<String, Long> silentSince = new HashMap<>();
+    /** The registry as last read, for a round in which the ring does not answer. */
+    private List<WorkerStatus> lastRegistry = List.of();
     private volatile boolean cancelRequested;
     private String state = "RUNNING";
     private String error;
@@ -136,9 +139,37 @@ final class JobRun implements Runnable {
                     outputs = files.stream().map(StoredFile::name).toList();
                 }
             }
+            if (stage.index() == spec.stages().size() - 1) {
+                awaitLocatable(files);
+            }
             input = files.stream().sorted(Comparator.comparing(StoredFile::name))
                     .map(file -> new InputFile(file.name(), file.size(), List.of(file.holder()), List.of(file.holderUrl())))
                     .toList();
+        }
+    }
+
+    /** The job is done when any node can find its output through the ring, not merely when it is stored. */
+    private void awaitLocatable(List<StoredFile> files) {
+        long deadline = System.nanoTime() + LOCATABLE_TIMEOUT.toNanos();
+        for (StoredFile file : files) {
+            while (!locatable(file.name())) {
+                if (System.nanoTime() > deadline) {
+                    throw new JobFailedException("the output " + file.name() + " was stored but never appeared on the ring");
+                }
+                if (cancelRequested) {
+                    throw new CancelledException();
+                }
+                sleep(100);
+            }
+        }
+    }
+
+    private boolean locatable(String name) {
+        try {
+            return services.storage().meta(services.local().storageUrl(), name)
+                    .map(meta -> !meta.replicas().isEmpty()).orElse(false);
+        } catch (RestClientException e) {
+            return false;
         }
     }
 
@@ -354,8 +385,14 @@ final class JobRun implements Runnable {
         List<WorkerStatus> all;
         try {
             all = services.cluster().live();
+            lastRegistry = all;
         } catch (RestClientException e) {
-            throw new JobFailedException("the worker registry cannot be read: " + e.getMessage());
+            if (lastRegistry.isEmpty()) {
+                throw new JobFailedException("the worker registry cannot be read: " + e.getMessage());
+            }
+            log.debug("job {}: the worker registry did not answer, going on with the last list: {}", spec.id(),
+                    e.getMessage());
+            all = lastRegistry;
         }
         long forget = services.properties().coordination().heartbeat().multipliedBy(3).toNanos();
         long now = System.nanoTime();

@@ -38,11 +38,11 @@ public class Jobs implements DisposableBean {
     private final int retained;
 
     Jobs(SphereProperties properties, StorageGateway storage, ClusterWorkers cluster, LocalWorker local,
-         RestClient.Builder workerRestClientBuilder, HttpClient workerHttpClient, TransferTimeout transferTimeout,
+         RestClient workerRestClient, HttpClient workerHttpClient, TransferTimeout transferTimeout,
          SphereMetrics metrics) {
         Path root = properties.workDir().toAbsolutePath().normalize();
         this.planner = new JobPlanner(storage, local.storageUrl(), properties, root.resolve("planning"));
-        WorkerClient workers = new WorkerClient(workerRestClientBuilder.build(), workerHttpClient, transferTimeout.value());
+        WorkerClient workers = new WorkerClient(workerRestClient, workerHttpClient, transferTimeout.value());
         this.services = new CoordinatorServices(workers, cluster, storage, local, properties, metrics, root.resolve("results"));
         this.retained = properties.coordination().retained();
     }
