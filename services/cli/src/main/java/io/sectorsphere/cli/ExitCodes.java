@@ -5,6 +5,7 @@ import io.sectorsphere.client.ChecksumMismatchException;
 import io.sectorsphere.client.ConflictException;
 import io.sectorsphere.client.DeniedException;
 import io.sectorsphere.client.InsufficientStorageException;
+import io.sectorsphere.client.JobFailedException;
 import io.sectorsphere.client.NotFoundException;
 import io.sectorsphere.client.SectorException;
 import io.sectorsphere.client.UnavailableException;
@@ -32,6 +33,8 @@ public final class ExitCodes {
     public static final int START_FAILED = 6;
     /** A local file could not be read or written, or standard output was closed. */
     public static final int LOCAL_IO = 7;
+    /** {@code sector teravalidate} found records out of order, or the job returned no summary to check. */
+    public static final int NOT_VALID = 8;
     /** Standard output was closed by its reader ({@code | head}): silent, like a death by SIGPIPE (128 + 13). */
     public static final int STDOUT_CLOSED = 141;
 
@@ -49,6 +52,8 @@ public final class ExitCodes {
     public static final int UNAVAILABLE = UnavailableException.EXIT_CODE;
     /** The downloaded content does not match the file's checksum. */
     public static final int CHECKSUM_MISMATCH = ChecksumMismatchException.EXIT_CODE;
+    /** A Sphere job failed (its error is the message) or was cancelled. */
+    public static final int JOB_FAILED = JobFailedException.EXIT_CODE;
 
     private ExitCodes() {
     }

@@ -47,7 +47,7 @@ final class PutCommand extends ClusterCommand {
         } catch (ConflictException e) {
             throw overwrite ? e : WriteHints.explainConflict(e);
         } catch (SectorException e) {
-            throw WriteHints.explain(e, sector.clientConfig());
+            throw WriteHints.explain(e, sector.clientConfig().token());
         }
         spec.commandLine().getOut().printf("stored %s (%s, %s)%n", stored.name(), Formats.bytes(stored.size()),
                 stored.checksum());

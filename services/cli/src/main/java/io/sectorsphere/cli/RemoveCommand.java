@@ -18,7 +18,7 @@ final class RemoveCommand extends FileCommand {
         try (SectorClient client = sector.client()) {
             report = client.delete(name);
         } catch (SectorException e) {
-            throw WriteHints.explain(e, sector.clientConfig());
+            throw WriteHints.explain(e, sector.clientConfig().token());
         }
         // A holder that failed keeps its copy, and the ring will list the file again: that is not
         // a success, and like any node that cannot be reached it may work on a second try.

@@ -2,6 +2,8 @@ package io.sectorsphere.cli;
 
 import io.sectorsphere.client.SectorClient;
 import io.sectorsphere.client.SectorClientConfig;
+import io.sectorsphere.client.SphereClient;
+import io.sectorsphere.client.SphereClientConfig;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -19,7 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "sector", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Sector/Sphere: store, find and process very large files across a cluster.",
         subcommands = {PutCommand.class, GetCommand.class, ListCommand.class, StatCommand.class,
-            RemoveCommand.class, LocateCommand.class, SysinfoCommand.class, LocalCommand.class,
+            RemoveCommand.class, LocateCommand.class, SysinfoCommand.class, JobCommand.class, StreamCommand.class,
+            TeragenCommand.class, TerasortCommand.class, TeravalidateCommand.class, LocalCommand.class,
             CompletionCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -31,6 +34,7 @@ import picocli.CommandLine.Spec;
             "5:the cluster did not become ready in time",
             "6:a node failed to start",
             "7:a local file cannot be read or written",
+            "8:teravalidate found the output out of order",
             "10:no such file in the cluster",
             "11:denied: no token, a wrong token, or an address not allowed to write",
             "12:the file exists (use --overwrite) or changed during the request",
@@ -38,6 +42,7 @@ import picocli.CommandLine.Spec;
             "14:no room for the file on the node",
             "15:the cluster cannot be reached or failed; try again or another --endpoint",
             "16:the downloaded content does not match the file's checksum",
+            "17:the job failed (its error is the message) or was cancelled",
             "130/143:stopped by Ctrl-C / SIGTERM",
             "141:standard output closed by its reader (| head), silently"})
 final class SectorCommand implements Callable<Integer> {
@@ -61,6 +66,12 @@ final class SectorCommand implements Callable<Integer> {
             description = "Token for writes. Default: $SECTOR_TOKEN (which, unlike an option, other users cannot see "
                     + "in the process list), else the running local cluster's own when talking to its nodes.")
     private String token;
+
+    @Option(names = "--sphere-endpoint", paramLabel = "URL", scope = ScopeType.INHERIT,
+            description = "Sphere worker for the job commands; any worker accepts jobs. Default: "
+                    + "$SECTOR_SPHERE_ENDPOINT, else the worker of the endpoint's node in the running local cluster, "
+                    + "else the endpoint's host, port 6400.")
+    private String sphereEndpoint;
 
     SectorCommand(CliEnvironment environment) {
         this.environment = environment;
@@ -88,6 +99,20 @@ final class SectorCommand implements Callable<Integer> {
     /** Where and as whom {@link #client()} talks to the cluster. */
     SectorClientConfig clientConfig() {
         return ClusterEndpoints.resolve(endpoint, locator, token, environment);
+    }
+
+    /**
+     * A client of the sphere worker the options and environment point at; the caller closes it.
+     *
+     * @throws IllegalArgumentException if an endpoint given is not a URL
+     */
+    SphereClient sphereClient() {
+        return new SphereClient(sphereClientConfig());
+    }
+
+    /** Where and as whom {@link #sphereClient()} talks to Sphere. */
+    SphereClientConfig sphereClientConfig() {
+        return ClusterEndpoints.resolveSphere(sphereEndpoint, endpoint, token, environment);
     }
 
     /**

@@ -2,7 +2,6 @@ package io.sectorsphere.cli;
 
 import io.sectorsphere.client.ConflictException;
 import io.sectorsphere.client.DeniedException;
-import io.sectorsphere.client.SectorClientConfig;
 import io.sectorsphere.client.SectorException;
 
 /**
@@ -14,8 +13,9 @@ final class WriteHints {
     private WriteHints() {
     }
 
-    static SectorException explain(SectorException e, SectorClientConfig config) {
-        if (e instanceof DeniedException && config.token() == null) {
+    /** @param token the token the request carried, or null */
+    static SectorException explain(SectorException e, String token) {
+        if (e instanceof DeniedException && token == null) {
             return new DeniedException(e.getMessage() + "; no token was given: set SECTOR_TOKEN or use --token",
                     e.status());
         }

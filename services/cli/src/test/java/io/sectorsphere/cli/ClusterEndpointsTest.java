@@ -3,6 +3,7 @@ package io.sectorsphere.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sectorsphere.client.SectorClientConfig;
+import io.sectorsphere.client.SphereClientConfig;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -92,6 +93,58 @@ class ClusterEndpointsTest {
         assertThat(fromOptions.endpoint()).isEqualTo(URI.create("http://127.0.0.13:6200"));
         assertThat(fromOptions.locator()).isEqualTo(URI.create("http://127.0.0.14:6100"));
         assertThat(fromOptions.token()).isEqualTo("option-token");
+    }
+
+    @Test
+    void theSphereWorkerIsBesideTheStorageEndpointOnPort6400() {
+        assertThat(resolveSphere(null, null, null).endpoint()).isEqualTo(URI.create("http://127.0.0.11:6400"));
+        assertThat(resolveSphere(null, "http://10.1.2.3:6200", null).endpoint())
+                .isEqualTo(URI.create("http://10.1.2.3:6400"));
+        assertThat(resolveSphere(null, null, null).token()).isNull();
+    }
+
+    @Test
+    void aLocalClusterNamesTheWorkerOfTheEndpointsNodeAndGivesItsTokenToItsWorkersOnly() throws IOException {
+        writeClusterFile("""
+                {"token": "local-token", "nodes": [
+                  {"storage": "http://127.0.0.141:6200", "sphere": "http://127.0.0.141:7400"},
+                  {"storage": "http://127.0.0.142:6200", "sphere": "http://127.0.0.142:7400"}]}
+                """);
+
+        assertThat(resolveSphere(null, null, null).endpoint()).isEqualTo(URI.create("http://127.0.0.141:7400"));
+        assertThat(resolveSphere(null, "http://127.0.0.142:6200", null).endpoint())
+                .isEqualTo(URI.create("http://127.0.0.142:7400"));
+        assertThat(resolveSphere(null, null, null).token()).isEqualTo("local-token");
+        assertThat(resolveSphere("http://127.0.0.99:6400", null, null).token()).as("another cluster").isNull();
+        assertThat(resolveSphere("http://127.0.0.99:6400", null, "mine").token()).isEqualTo("mine");
+    }
+
+    @Test
+    void aClusterFileWithoutWorkersMeansTheStorageHostsOnPort6400() throws IOException {
+        writeClusterFile("""
+                {"token": "local-token", "nodes": [{"storage": "http://127.0.0.141:7200"}]}
+                """);
+
+        SphereClientConfig config = resolveSphere(null, null, null);
+
+        assertThat(config.endpoint()).isEqualTo(URI.create("http://127.0.0.141:6400"));
+        assertThat(config.token()).isEqualTo("local-token");
+    }
+
+    @Test
+    void theSphereVariableComesBeforeTheClusterFileAndTheOptionBeforeIt() throws IOException {
+        writeClusterFile("{\"nodes\": [{\"storage\": \"http://127.0.0.141:6200\", \"sphere\": \"http://127.0.0.141:6400\"}]}");
+        variables.put("SECTOR_SPHERE_ENDPOINT", "http://127.0.0.12:6400");
+
+        assertThat(resolveSphere(null, null, null).endpoint()).isEqualTo(URI.create("http://127.0.0.12:6400"));
+        assertThat(resolveSphere("http://127.0.0.13:6400/", null, null).endpoint())
+                .isEqualTo(URI.create("http://127.0.0.13:6400"));
+    }
+
+    private SphereClientConfig resolveSphere(String sphereEndpoint, String endpoint, String token) {
+        CliEnvironment environment = new CliEnvironment(variables, launch, launch, new ByteArrayOutputStream(),
+                new PrintStream(new ByteArrayOutputStream()), false, false);
+        return ClusterEndpoints.resolveSphere(sphereEndpoint, endpoint, token, environment);
     }
 
     private SectorClientConfig resolve(String endpoint, String locator, String token) {

@@ -2,16 +2,21 @@ package io.sectorsphere.client;
 
 import java.io.IOException;
 import java.io.InputStream;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Reads the JSON answers; fields a newer server adds are ignored, so old clients keep working. */
+/**
+ * Reads the JSON answers, where fields a newer server adds are ignored so old clients keep working,
+ * and writes request bodies without their null fields, which leave the server its defaults.
+ */
 final class Json {
 
     static final JsonMapper MAPPER = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .changeDefaultPropertyInclusion(inclusion -> inclusion.withValueInclusion(JsonInclude.Include.NON_NULL))
             .build();
 
     private Json() {
@@ -35,5 +40,9 @@ final class Json {
         } catch (JacksonException | IllegalArgumentException e) {
             throw new SectorException(what + ": unexpected answer: " + e.getMessage(), 0, e);
         }
+    }
+
+    static byte[] write(Object value) {
+        return MAPPER.writeValueAsBytes(value);
     }
 }

@@ -65,7 +65,7 @@ public record SectorClientConfig(URI endpoint, URI locator, String token, Durati
     }
 
     /** An http(s) URL with a host, without query or fragment, and without a trailing slash. */
-    private static URI base(String what, URI uri) {
+    static URI base(String what, URI uri) {
         if (uri == null) {
             throw new IllegalArgumentException(what + " is required, as an http(s) URL");
         }
@@ -78,15 +78,15 @@ public record SectorClientConfig(URI endpoint, URI locator, String token, Durati
         return text.endsWith("/") ? URI.create(text.substring(0, text.length() - 1)) : uri;
     }
 
-    private static URI withPort(URI uri, int port) {
+    static URI withPort(URI uri, int port) {
         try {
             return new URI(uri.getScheme(), null, uri.getHost(), port, null, null, null);
         } catch (URISyntaxException e) {
-            throw new IllegalArgumentException("no locator URL can be made from " + uri, e);
+            throw new IllegalArgumentException("no URL with port " + port + " can be made from " + uri, e);
         }
     }
 
-    private static URI parse(String variable, String value) {
+    static URI parse(String variable, String value) {
         try {
             return new URI(value.strip());
         } catch (URISyntaxException e) {
@@ -94,7 +94,7 @@ public record SectorClientConfig(URI endpoint, URI locator, String token, Durati
         }
     }
 
-    private static Duration positive(String what, Duration value, Duration fallback) {
+    static Duration positive(String what, Duration value, Duration fallback) {
         if (value == null) {
             return fallback;
         }

@@ -36,4 +36,9 @@ final class Urls {
     static String queryValue(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
+
+    /** One path segment, such as a job id, percent-encoded like a query value (a {@code /} too). */
+    static String pathSegment(String value) {
+        return queryValue(value);
+    }
 }
