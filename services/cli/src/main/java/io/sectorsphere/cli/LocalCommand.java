@@ -78,7 +78,8 @@ final class LocalCommand implements Callable<Integer> {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             out.printf("Local cluster ready in %.1f s:%n", took.toMillis() / 1000.0);
             for (NodeEndpoints node : cluster.endpoints()) {
-                out.printf("  node %d  %-15s  locator %s%n", node.index(), node.address(), node.locator());
+                out.printf("  node %d  %-15s  locator %s  storage %s  sphere %s%n", node.index(), node.address(),
+                        node.locator(), node.storage(), node.sphere());
             }
             out.printf("Endpoints written to %s. Press Ctrl-C to stop.%n", cluster.descriptor());
             out.flush();

@@ -1,6 +1,7 @@
 package io.sectorsphere.localcluster;
 
 import io.sectorsphere.common.node.NodeStatus;
+import io.sectorsphere.common.node.WorkerStatus;
 import io.sectorsphere.common.ring.RingStatus;
 import io.sectorsphere.common.security.AccessTokens;
 import io.sectorsphere.localcluster.DemoDataset.DemoFile;
@@ -94,6 +95,7 @@ public final class LocalCluster implements AutoCloseable {
             cluster.startNodes();
             cluster.awaitConsistentRing();
             cluster.awaitStorage();
+            cluster.awaitWorkers();
             List<DemoDataset.Outcome> demo = settings.demoDataset() ? cluster.loadDemoDataset() : List.of();
             cluster.writeDescriptor();
             cluster.announce(demo);
@@ -113,7 +115,7 @@ public final class LocalCluster implements AutoCloseable {
         for (int k = 1; k <= settings.nodes(); k++) {
             String address = settings.nodeAddress(k);
             endpoints.add(new NodeEndpoints(k, address, "http://" + address + ":" + settings.locatorPort(),
-                    "http://" + address + ":" + settings.storagePort()));
+                    "http://" + address + ":" + settings.storagePort(), "http://" + address + ":" + settings.spherePort()));
         }
         return endpoints;
     }
@@ -154,10 +156,15 @@ public final class LocalCluster implements AutoCloseable {
                         settings.agentDataPort(), dataDir, transferSecret, settings.nodeProperties());
                 return new Running(node.url(), node);
             });
-            log.info("node {} started: locator {}, storage {}, transfer agent {}", k, locator.url(), storage.url(),
-                    agent.url());
+            Running worker = startService(address + ":" + settings.spherePort(), () -> {
+                SphereWorkerNode node = SphereWorkerNode.start(address, settings.spherePort(), dataDir,
+                        dataDir.resolveSibling("sphere-work"), storage.url(), locator.url(), sphereProperties());
+                return new Running(node.url(), node);
+            });
+            log.info("node {} started: locator {}, storage {}, transfer agent {}, sphere worker {}", k, locator.url(),
+                    storage.url(), agent.url(), worker.url());
             events.accept("node " + k + " started: locator " + locator.url() + ", storage " + storage.url()
-                    + ", transfer agent " + agent.url());
+                    + ", transfer agent " + agent.url() + ", sphere worker " + worker.url());
         }
     }
 
@@ -185,6 +192,16 @@ public final class LocalCluster implements AutoCloseable {
         properties.put("sector.storage.security.accounts[0].name", "local");
         properties.put("sector.storage.security.accounts[0].token-sha256", AccessTokens.sha256Hex(token));
         properties.put("sector.storage.transfer.secret", transferSecret);
+        properties.putAll(settings.nodeProperties());
+        return properties;
+    }
+
+    /** Jobs need this run's token, as writes do; the workers write job output with it. */
+    private Map<String, String> sphereProperties() {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("sector.sphere.security.accounts[0].name", "local");
+        properties.put("sector.sphere.security.accounts[0].token-sha256", AccessTokens.sha256Hex(token));
+        properties.put("sector.sphere.coordination.heartbeat", "2s");
         properties.putAll(settings.nodeProperties());
         return properties;
     }
@@ -266,6 +283,22 @@ public final class LocalCluster implements AutoCloseable {
                 () -> storage.stream().allMatch(StorageClient::isReady) && registered(registry).containsAll(holders),
                 () -> "storage nodes not ready: " + storage.stream().filter(node -> !node.isReady()).toList()
                         + "; registered: " + registered(registry));
+    }
+
+    /** Every Sphere worker in the worker registry, so that a first job can use every node. */
+    private void awaitWorkers() {
+        Set<String> workers = endpoints().stream().map(NodeEndpoints::sphere).collect(Collectors.toSet());
+        LocatorClient registry = locators().values().iterator().next();
+        await("every Sphere worker is registered", () -> registeredWorkers(registry).containsAll(workers),
+                () -> "registered workers: " + registeredWorkers(registry));
+    }
+
+    private static Set<String> registeredWorkers(LocatorClient registry) {
+        try {
+            return registry.workers().stream().map(WorkerStatus::httpAddress).collect(Collectors.toSet());
+        } catch (RuntimeException e) {
+            return Set.of();
+        }
     }
 
     private static Set<String> registered(LocatorClient registry) {

@@ -14,6 +14,7 @@ import java.util.Set;
  * @param locatorPort the port every node's locator service listens on at its own address
  * @param storagePort the port every node's storage service listens on at its own address
  * @param agentPort the HTTP port of every node's transfer agent; its data port (TCP and UDP) is the next one
+ * @param spherePort the port every node's Sphere worker listens on at its own address
  * @param stateDirectory where {@code cluster.json} and each node's data directory
  *     ({@code node-k/data}, kept across runs like a disk) go
  * @param readyTimeout how long to wait for a consistent ring, ready storage nodes and the demo
@@ -23,7 +24,7 @@ import java.util.Set;
  *     override the local cluster's own
  */
 public record LocalClusterSettings(int nodes, String baseAddress, int locatorPort, int storagePort,
-                                   int agentPort, Path stateDirectory, Duration readyTimeout, boolean demoDataset,
+                                   int agentPort, int spherePort, Path stateDirectory, Duration readyTimeout, boolean demoDataset,
                                    Map<String, String> nodeProperties) {
 
     public static final int DEFAULT_NODES = 4;
@@ -31,6 +32,7 @@ public record LocalClusterSettings(int nodes, String baseAddress, int locatorPor
     public static final int DEFAULT_LOCATOR_PORT = 6100;
     public static final int DEFAULT_STORAGE_PORT = 6200;
     public static final int DEFAULT_AGENT_PORT = 6300;
+    public static final int DEFAULT_SPHERE_PORT = 6400;
     public static final Path DEFAULT_STATE_DIRECTORY = Path.of(".sector", "local");
     public static final Duration DEFAULT_READY_TIMEOUT = Duration.ofSeconds(120);
 
@@ -55,36 +57,46 @@ public record LocalClusterSettings(int nodes, String baseAddress, int locatorPor
             throw new IllegalArgumentException("the transfer agent's ports " + agentPort + " and " + (agentPort + 1)
                     + " must differ from the locator's and the storage service's");
         }
+        requirePort(spherePort);
+        if (Set.of(locatorPort, storagePort, agentPort, agentPort + 1).contains(spherePort)) {
+            throw new IllegalArgumentException("the Sphere worker's port " + spherePort + " must differ from the other "
+                    + "services' ports");
+        }
         nodeProperties = Map.copyOf(nodeProperties);
     }
 
     public static LocalClusterSettings defaults() {
         return new LocalClusterSettings(DEFAULT_NODES, DEFAULT_BASE_ADDRESS, DEFAULT_LOCATOR_PORT, DEFAULT_STORAGE_PORT,
-                DEFAULT_AGENT_PORT, DEFAULT_STATE_DIRECTORY, DEFAULT_READY_TIMEOUT, true, Map.of());
+                DEFAULT_AGENT_PORT, DEFAULT_SPHERE_PORT, DEFAULT_STATE_DIRECTORY, DEFAULT_READY_TIMEOUT, true, Map.of());
     }
 
     public LocalClusterSettings withNodes(int count) {
-        return new LocalClusterSettings(count, baseAddress, locatorPort, storagePort, agentPort, stateDirectory,
+        return new LocalClusterSettings(count, baseAddress, locatorPort, storagePort, agentPort, spherePort, stateDirectory,
                 readyTimeout, demoDataset, nodeProperties);
     }
 
     public LocalClusterSettings withBaseAddress(String address) {
-        return new LocalClusterSettings(nodes, address, locatorPort, storagePort, agentPort, stateDirectory,
+        return new LocalClusterSettings(nodes, address, locatorPort, storagePort, agentPort, spherePort, stateDirectory,
                 readyTimeout, demoDataset, nodeProperties);
     }
 
     public LocalClusterSettings withLocatorPort(int port) {
-        return new LocalClusterSettings(nodes, baseAddress, port, storagePort, agentPort, stateDirectory,
+        return new LocalClusterSettings(nodes, baseAddress, port, storagePort, agentPort, spherePort, stateDirectory,
                 readyTimeout, demoDataset, nodeProperties);
     }
 
     public LocalClusterSettings withStoragePort(int port) {
-        return new LocalClusterSettings(nodes, baseAddress, locatorPort, port, agentPort, stateDirectory,
+        return new LocalClusterSettings(nodes, baseAddress, locatorPort, port, agentPort, spherePort, stateDirectory,
                 readyTimeout, demoDataset, nodeProperties);
     }
 
     public LocalClusterSettings withAgentPort(int port) {
-        return new LocalClusterSettings(nodes, baseAddress, locatorPort, storagePort, port, stateDirectory,
+        return new LocalClusterSettings(nodes, baseAddress, locatorPort, storagePort, port, spherePort, stateDirectory,
+                readyTimeout, demoDataset, nodeProperties);
+    }
+
+    public LocalClusterSettings withSpherePort(int port) {
+        return new LocalClusterSettings(nodes, baseAddress, locatorPort, storagePort, agentPort, port, stateDirectory,
                 readyTimeout, demoDataset, nodeProperties);
     }
 
@@ -94,22 +106,22 @@ public record LocalClusterSettings(int nodes, String baseAddress, int locatorPor
     }
 
     public LocalClusterSettings withStateDirectory(Path directory) {
-        return new LocalClusterSettings(nodes, baseAddress, locatorPort, storagePort, agentPort, directory,
+        return new LocalClusterSettings(nodes, baseAddress, locatorPort, storagePort, agentPort, spherePort, directory,
                 readyTimeout, demoDataset, nodeProperties);
     }
 
     public LocalClusterSettings withReadyTimeout(Duration timeout) {
-        return new LocalClusterSettings(nodes, baseAddress, locatorPort, storagePort, agentPort, stateDirectory,
+        return new LocalClusterSettings(nodes, baseAddress, locatorPort, storagePort, agentPort, spherePort, stateDirectory,
                 timeout, demoDataset, nodeProperties);
     }
 
     public LocalClusterSettings withDemoDataset(boolean load) {
-        return new LocalClusterSettings(nodes, baseAddress, locatorPort, storagePort, agentPort, stateDirectory,
+        return new LocalClusterSettings(nodes, baseAddress, locatorPort, storagePort, agentPort, spherePort, stateDirectory,
                 readyTimeout, load, nodeProperties);
     }
 
     public LocalClusterSettings withNodeProperties(Map<String, String> properties) {
-        return new LocalClusterSettings(nodes, baseAddress, locatorPort, storagePort, agentPort, stateDirectory,
+        return new LocalClusterSettings(nodes, baseAddress, locatorPort, storagePort, agentPort, spherePort, stateDirectory,
                 readyTimeout, demoDataset, properties);
     }
 
