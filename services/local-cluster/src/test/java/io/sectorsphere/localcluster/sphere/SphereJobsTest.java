@@ -82,11 +82,23 @@ class SphereJobsTest {
         return all;
     }
 
-    private static byte[] read(String name) throws Exception {
-        HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(
-                URI.create(cluster.storageUrl(0) + "/api/v1/files/" + name)).build(), HttpResponse.BodyHandlers.ofByteArray());
-        assertThat(response.statusCode()).as("GET " + name).isEqualTo(200);
-        return response.body();
+    /**
+     * A job's output through node 0, as a user would read it. The job succeeded once each output was
+     * locatable through its coordinator's node; another node's view of the ring may lag a moment.
+     */
+    private static byte[] read(String name) {
+        @SuppressWarnings("unchecked")
+        HttpResponse<byte[]>[] response = new HttpResponse[1];
+        cluster.waitUntil("node 0 serves " + name, () -> {
+            try {
+                response[0] = http.send(HttpRequest.newBuilder(URI.create(cluster.storageUrl(0) + "/api/v1/files/" + name))
+                        .build(), HttpResponse.BodyHandlers.ofByteArray());
+                return response[0].statusCode() == 200;
+            } catch (java.io.IOException | InterruptedException e) {
+                return false;
+            }
+        }, Duration.ofSeconds(20));
+        return response[0].body();
     }
 
     private static String concatenated(List<String> names) throws Exception {

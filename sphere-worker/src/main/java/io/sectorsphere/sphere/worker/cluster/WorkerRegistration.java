@@ -16,12 +16,15 @@ import org.springframework.web.client.RestClientException;
 
 /**
  * Keeps this worker in the ring's worker registry: a heartbeat every interval carrying a
- * time-to-live of three intervals, so a crashed worker drops out by itself; a clean stop withdraws it.
+ * time-to-live of three intervals (at least ten seconds), so a crashed worker drops out by itself; a
+ * clean stop withdraws it.
  */
 @Component
 class WorkerRegistration implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerRegistration.class);
+    /** A loaded machine delays heartbeats by seconds; a lost worker is found by its coordinators sooner anyway. */
+    private static final long MIN_TTL_SECONDS = 10;
 
     private final ClusterWorkers workers;
     private final LocalWorker local;
@@ -50,7 +53,7 @@ class WorkerRegistration implements SmartLifecycle {
     }
 
     private void beat() {
-        long ttl = Math.max(1, interval.multipliedBy(3).toSeconds());
+        long ttl = Math.max(MIN_TTL_SECONDS, interval.multipliedBy(3).toSeconds());
         try {
             workers.register(new WorkerStatus(local.address(), local.url(), local.storageAddress(), elements, ttl));
             if (!registered) {

@@ -18,6 +18,7 @@ import io.sectorsphere.sphere.worker.web.StoredFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -42,7 +43,8 @@ import org.springframework.web.client.RestClientException;
 final class JobRun implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(JobRun.class);
-    private static final java.time.Duration LOCATABLE_TIMEOUT = java.time.Duration.ofSeconds(60);
+    private static final Duration LOCATABLE_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration NO_WORKER_PATIENCE = Duration.ofSeconds(60);
 
     private final JobSpec spec;
     private final CoordinatorServices services;
@@ -380,8 +382,28 @@ final class JobRun implements Runnable {
         }
     }
 
-    /** Live workers, leaving out any this job found silent during the last registration period. */
+    /**
+     * Live workers, leaving out any this job found silent during the last registration period. With
+     * none at all the job waits a while for one to register (or come back) before it fails.
+     */
     private List<WorkerStatus> liveWorkers() {
+        long deadline = System.nanoTime() + NO_WORKER_PATIENCE.toNanos();
+        while (true) {
+            List<WorkerStatus> live = registeredWorkers();
+            if (!live.isEmpty()) {
+                return live;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new JobFailedException("no live worker can run the job");
+            }
+            if (cancelRequested) {
+                throw new CancelledException();
+            }
+            sleep(500);
+        }
+    }
+
+    private List<WorkerStatus> registeredWorkers() {
         List<WorkerStatus> all;
         try {
             all = services.cluster().live();
@@ -397,13 +419,9 @@ final class JobRun implements Runnable {
         long forget = services.properties().coordination().heartbeat().multipliedBy(3).toNanos();
         long now = System.nanoTime();
         silentSince.values().removeIf(since -> now - since > forget);
-        List<WorkerStatus> live = all.stream()
+        return all.stream()
                 .filter(worker -> !silentSince.containsKey(worker.address()) && !silentSince.containsKey(worker.httpAddress()))
                 .toList();
-        if (live.isEmpty()) {
-            throw new JobFailedException("no live worker can run the job");
-        }
-        return live;
     }
 
     private long[] recordOffsets(InputFile file) {
