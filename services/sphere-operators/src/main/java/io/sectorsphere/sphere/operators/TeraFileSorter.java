@@ -22,7 +22,8 @@ final class TeraFileSorter {
 
     /** Per record in memory: the record and its one long in {@link TeraKeyOrder}. */
     private static final int BYTES_PER_RECORD_SORTED = TeraRecords.RECORD_BYTES + Long.BYTES;
-    private static final int MAX_MERGE_BUFFER = 4 << 20;
+    /** Records per run read by the merge at most: 4 MB, whole records so none straddles a refill. */
+    private static final int MAX_MERGE_BUFFER_RECORDS = 40_000;
 
     private final long memoryBudget;
     private final Path scratch;
@@ -91,8 +92,8 @@ final class TeraFileSorter {
     }
 
     private void merge(List<Path> runs, Output output) throws IOException {
-        int bufferBytes = (int) Math.clamp(memoryBudget / (runs.size() + 1) / TeraRecords.RECORD_BYTES * TeraRecords.RECORD_BYTES,
-                TeraRecords.RECORD_BYTES, MAX_MERGE_BUFFER);
+        int bufferBytes = (int) Math.clamp(memoryBudget / (runs.size() + 1) / TeraRecords.RECORD_BYTES,
+                1, MAX_MERGE_BUFFER_RECORDS) * TeraRecords.RECORD_BYTES;
         PriorityQueue<SortedRunReader> heads = new PriorityQueue<>(runs.size(),
                 (a, b) -> TeraRecords.compareKeys(a.buffer(), a.offset(), b.buffer(), b.offset()));
         List<SortedRunReader> readers = new ArrayList<>();
