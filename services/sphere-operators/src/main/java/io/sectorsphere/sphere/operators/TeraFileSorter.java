@@ -25,6 +25,8 @@ final class TeraFileSorter {
     /** Records per run read by the merge at most: 4 MB, whole records so none straddles a refill. */
     private static final int MAX_MERGE_BUFFER_RECORDS = 40_000;
 
+    private static final int READ_SLICE = 1 << 20;
+
     private final long memoryBudget;
     private final Path scratch;
 
@@ -119,13 +121,16 @@ final class TeraFileSorter {
         }
     }
 
+    /** Reads in slices: a heap buffer is read through a temporary direct buffer as large as the request. */
     static void readFully(FileChannel channel, long position, byte[] into, int length, Path file) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(into, 0, length);
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer, position + buffer.position()) < 0) {
-                throw new IOException(file + " ended at " + (position + buffer.position()) + " before the "
+        int done = 0;
+        while (done < length) {
+            int read = channel.read(ByteBuffer.wrap(into, done, Math.min(READ_SLICE, length - done)), position + done);
+            if (read < 0) {
+                throw new IOException(file + " ended at " + (position + done) + " before the "
                         + length + " bytes to sort from offset " + position);
             }
+            done += read;
         }
     }
 }

@@ -28,11 +28,6 @@ final class IndexedRecordCursor implements RecordCursor {
         this.end = Math.min(offset + length, data.size());
     }
 
-    /** The first record of the range: its number in the file. */
-    long firstRecord() {
-        return record;
-    }
-
     @Override
     public boolean next() throws IOException {
         if (record >= records) {
