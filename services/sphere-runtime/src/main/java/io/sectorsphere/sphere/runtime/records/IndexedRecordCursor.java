@@ -40,10 +40,11 @@ final class IndexedRecordCursor implements RecordCursor {
             return false;
         }
         long size = stop - start;
-        if (size < 0 || size > FileWindow.MAX_RECORD_BYTES) {
+        if (size < 0 || size > FileWindow.MAX_RECORD_BYTES || stop > data.size()) {
             throw new IOException("record " + record + " of " + data.file() + " at offset " + start + " is "
-                    + size + " bytes by its index" + (size < 0 ? " (offsets go backwards)" : ", over the limit of "
-                    + FileWindow.MAX_RECORD_BYTES));
+                    + size + " bytes by its index" + (size < 0 ? " (offsets go backwards)"
+                    : stop > data.size() ? ", past the end of the file at " + data.size()
+                    : ", over the limit of " + FileWindow.MAX_RECORD_BYTES));
         }
         length = (int) size;
         index = data.load(start, length);
