@@ -41,6 +41,11 @@ final class FixedRecordCursor implements RecordCursor {
     }
 
     @Override
+    public long position() {
+        return position;
+    }
+
+    @Override
     public byte[] buffer() {
         return window.buffer();
     }

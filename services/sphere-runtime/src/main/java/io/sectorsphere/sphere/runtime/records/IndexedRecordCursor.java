@@ -11,6 +11,7 @@ final class IndexedRecordCursor implements RecordCursor {
     private final long records;
     private final long end;
     private long record;
+    private long position;
     private int index;
     private int length;
 
@@ -19,6 +20,7 @@ final class IndexedRecordCursor implements RecordCursor {
         try (RecordIndex index = RecordIndex.open(file, window.size())) {
             this.records = index.recordCount();
             this.record = index.firstRecordAtOrAfter(offset);
+            this.position = index.offsetOf(record);
             this.offsets = new FileWindow(index.path(), 1 << 16);
         } catch (IOException | RuntimeException e) {
             window.close();
@@ -47,9 +49,15 @@ final class IndexedRecordCursor implements RecordCursor {
                     : ", over the limit of " + FileWindow.MAX_RECORD_BYTES));
         }
         length = (int) size;
+        position = stop;
         index = data.load(start, length);
         record++;
         return true;
+    }
+
+    @Override
+    public long position() {
+        return position;
     }
 
     @Override
