@@ -69,6 +69,12 @@ class StreamOperatorTest {
     }
 
     @Test
+    void anInputThatCannotBeReadFailsTheAttemptEvenWhenTheCommandSucceeds() {
+        assertThatThrownBy(() -> OperatorRun.run("stream", "cat", 0, scratch, TestInput.unreadable("t", "disk gone")))
+                .hasMessageContaining("disk gone");
+    }
+
+    @Test
     void aLineWithoutABucketIdIsNamed() {
         assertThatThrownBy(() -> OperatorRun.run("stream", "echo 'seven\tx'", 2, scratch, TestInput.lines("t", "x\n")))
                 .hasMessageContaining("not a bucket id in 0..1").hasMessageContaining("seven");
