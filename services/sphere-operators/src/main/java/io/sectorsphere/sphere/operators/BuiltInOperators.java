@@ -1,6 +1,7 @@
 package io.sectorsphere.sphere.operators;
 
 import io.sectorsphere.sphere.api.SphereFunction;
+import java.util.Collections;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -29,6 +30,6 @@ public final class BuiltInOperators {
     }
 
     public static Set<String> names() {
-        return java.util.Collections.unmodifiableSet(OPERATORS.keySet());
+        return Collections.unmodifiableSet(OPERATORS.keySet());
     }
 }

@@ -1,6 +1,7 @@
 package io.sectorsphere.sphere.operators;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,7 +19,7 @@ final class OperatorParameters {
             }
             int equals = word.indexOf('=');
             String key = equals < 0 ? word : word.substring(0, equals);
-            if (equals < 0 || !java.util.List.of(known).contains(key)) {
+            if (equals < 0 || !List.of(known).contains(key)) {
                 throw new IllegalArgumentException(operator + " takes parameters " + String.join("=…, ", known)
                         + "=…, not '" + word + "'");
             }

@@ -17,6 +17,9 @@ final class SortedRunReader implements Closeable {
     private boolean started;
 
     SortedRunReader(Path run, int bufferBytes) throws IOException {
+        if (bufferBytes <= 0 || bufferBytes % TeraRecords.RECORD_BYTES != 0) {
+            throw new IllegalArgumentException("a run buffer holds whole records, not " + bufferBytes + " bytes");
+        }
         this.channel = FileChannel.open(run, StandardOpenOption.READ);
         this.buffer = new byte[bufferBytes];
     }

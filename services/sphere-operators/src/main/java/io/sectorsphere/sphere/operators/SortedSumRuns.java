@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 
 /**
@@ -90,13 +91,13 @@ final class SortedSumRuns implements Closeable {
     /** The next line of one run. */
     private record RunHead(String key, long sum, BufferedReader reader) {
 
-        static java.util.Optional<RunHead> read(BufferedReader reader) throws IOException {
+        static Optional<RunHead> read(BufferedReader reader) throws IOException {
             String line = reader.readLine();
             if (line == null) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
             int tab = line.lastIndexOf('\t');
-            return java.util.Optional.of(new RunHead(line.substring(0, tab), Long.parseLong(line.substring(tab + 1)), reader));
+            return Optional.of(new RunHead(line.substring(0, tab), Long.parseLong(line.substring(tab + 1)), reader));
         }
     }
 }

@@ -43,9 +43,9 @@ public final class StreamOperator implements SphereFunction {
                 .directory(context.scratchDirectory().toFile())
                 .start();
         try {
-            AtomicReference<IOException> feedFailure = new AtomicReference<>();
+            AtomicReference<Exception> inputFailure = new AtomicReference<>();
             Thread feeder = Thread.ofPlatform().daemon().name("stream-stdin").start(
-                    () -> feed(input, process.getOutputStream(), feedFailure));
+                    () -> feed(input, process.getOutputStream(), inputFailure));
             StderrTail stderr = new StderrTail(process.getErrorStream(), STDERR_TAIL_BYTES);
             Thread drainer = Thread.ofPlatform().daemon().name("stream-stderr").start(stderr);
             copyLines(process.getInputStream(), output, context.bucketCount());
@@ -56,10 +56,8 @@ public final class StreamOperator implements SphereFunction {
                 throw new IOException("stream: '" + command + "' exited with " + exit + "; its stderr ends: "
                         + stderr.text());
             }
-            // A command that succeeds without reading all its input (head -1) closed the pipe on purpose.
-            IOException failed = feedFailure.get();
-            if (failed != null && !isBrokenPipe(failed)) {
-                throw failed;
+            if (inputFailure.get() != null) {
+                throw inputFailure.get();
             }
         } finally {
             if (process.isAlive()) {
@@ -69,20 +67,38 @@ public final class StreamOperator implements SphereFunction {
         }
     }
 
-    private static void feed(Input input, OutputStream stdin, AtomicReference<IOException> failure) {
-        try (OutputStream out = new BufferedOutputStream(stdin, 1 << 16)) {
+    /**
+     * Writes the unit's records to the command. A command may stop reading early (head -1): a
+     * failed write ends the feeding quietly, and the exit status tells whether that was fine. A
+     * failure to read the input is kept for the caller.
+     */
+    private static void feed(Input input, OutputStream stdin, AtomicReference<Exception> failure) {
+        OutputStream out = new BufferedOutputStream(stdin, 1 << 16);
+        try {
             Records records = input.records();
             while (records.next()) {
-                out.write(records.buffer(), records.offset(), records.length());
+                if (!writeQuietly(out, records)) {
+                    return;
+                }
             }
-        } catch (IOException e) {
+        } catch (Exception e) {
             failure.set(e);
+        } finally {
+            try {
+                out.close();
+            } catch (IOException closed) {
+                // the command closed its input already
+            }
         }
     }
 
-    private static boolean isBrokenPipe(IOException e) {
-        String message = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
-        return message.contains("broken pipe") || message.contains("stream closed");
+    private static boolean writeQuietly(OutputStream out, Records records) {
+        try {
+            out.write(records.buffer(), records.offset(), records.length());
+            return true;
+        } catch (IOException closed) {
+            return false;
+        }
     }
 
     private void copyLines(InputStream stdout, Output output, int buckets) throws IOException {

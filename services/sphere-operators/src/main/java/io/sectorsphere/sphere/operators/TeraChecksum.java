@@ -1,6 +1,7 @@
 package io.sectorsphere.sphere.operators;
 
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
 import java.util.zip.CRC32;
 
 /**
@@ -33,7 +34,7 @@ public final class TeraChecksum {
     }
 
     public BigInteger value() {
-        return new BigInteger(1, java.nio.ByteBuffer.allocate(16).putLong(high).putLong(low).array());
+        return new BigInteger(1, ByteBuffer.allocate(16).putLong(high).putLong(low).array());
     }
 
     public String hex() {

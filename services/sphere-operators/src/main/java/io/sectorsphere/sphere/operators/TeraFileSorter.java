@@ -22,7 +22,10 @@ final class TeraFileSorter {
 
     /** Per record in memory: the record and its one long in {@link TeraKeyOrder}. */
     private static final int BYTES_PER_RECORD_SORTED = TeraRecords.RECORD_BYTES + Long.BYTES;
-    private static final int MAX_MERGE_BUFFER = 4 << 20;
+    /** Records per run read by the merge at most: 4 MB, whole records so none straddles a refill. */
+    private static final int MAX_MERGE_BUFFER_RECORDS = 40_000;
+
+    private static final int READ_SLICE = 1 << 20;
 
     private final long memoryBudget;
     private final Path scratch;
@@ -91,8 +94,8 @@ final class TeraFileSorter {
     }
 
     private void merge(List<Path> runs, Output output) throws IOException {
-        int bufferBytes = (int) Math.clamp(memoryBudget / (runs.size() + 1) / TeraRecords.RECORD_BYTES * TeraRecords.RECORD_BYTES,
-                TeraRecords.RECORD_BYTES, MAX_MERGE_BUFFER);
+        int bufferBytes = (int) Math.clamp(memoryBudget / (runs.size() + 1) / TeraRecords.RECORD_BYTES,
+                1, MAX_MERGE_BUFFER_RECORDS) * TeraRecords.RECORD_BYTES;
         PriorityQueue<SortedRunReader> heads = new PriorityQueue<>(runs.size(),
                 (a, b) -> TeraRecords.compareKeys(a.buffer(), a.offset(), b.buffer(), b.offset()));
         List<SortedRunReader> readers = new ArrayList<>();
@@ -118,13 +121,16 @@ final class TeraFileSorter {
         }
     }
 
+    /** Reads in slices: a heap buffer is read through a temporary direct buffer as large as the request. */
     static void readFully(FileChannel channel, long position, byte[] into, int length, Path file) throws IOException {
-        ByteBuffer buffer = ByteBuffer.wrap(into, 0, length);
-        while (buffer.hasRemaining()) {
-            if (channel.read(buffer, position + buffer.position()) < 0) {
-                throw new IOException(file + " ended at " + (position + buffer.position()) + " before the "
+        int done = 0;
+        while (done < length) {
+            int read = channel.read(ByteBuffer.wrap(into, done, Math.min(READ_SLICE, length - done)), position + done);
+            if (read < 0) {
+                throw new IOException(file + " ended at " + (position + done) + " before the "
                         + length + " bytes to sort from offset " + position);
             }
+            done += read;
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.sectorsphere.sphere.operators;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Hadoop 3.3.6 TeraGen's rows (gensort's binary format), byte for byte. The random numbers come
  * from a 128-bit linear congruential generator {@code x' = A·x + C mod 2^128}, {@code x_0 = 0}; row
@@ -21,7 +23,7 @@ final class TeraRowGenerator {
     static final long C_HIGH = 0x4A696D4772617952L;
     static final long C_LOW = 0x4950202020202001L;
 
-    private static final byte[] HEX = "0123456789ABCDEF".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    private static final byte[] HEX = "0123456789ABCDEF".getBytes(StandardCharsets.US_ASCII);
 
     private long high;
     private long low;

@@ -8,6 +8,7 @@ import io.sectorsphere.sphere.api.SphereFunction;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The map side of word count: the words of each text record ({@link WordTokenizer}), counted
@@ -18,6 +19,8 @@ import java.util.Map;
 public final class WordCountOperator implements SphereFunction {
 
     private final Map<String, long[]> counts = new HashMap<>();
+    private final WordTokenizer tokenizer = new WordTokenizer();
+    private final Consumer<String> count = word -> counts.computeIfAbsent(word, w -> new long[1])[0]++;
     private long maxWords;
 
     @Override
@@ -30,7 +33,7 @@ public final class WordCountOperator implements SphereFunction {
     public void process(Input input, Output output, Context context) throws Exception {
         Records records = input.records();
         while (records.next()) {
-            WordTokenizer.words(records.text(), word -> counts.computeIfAbsent(word, w -> new long[1])[0]++);
+            tokenizer.words(records.buffer(), records.offset(), records.length(), count);
             if (counts.size() >= maxWords) {
                 flush(output, context);
             }

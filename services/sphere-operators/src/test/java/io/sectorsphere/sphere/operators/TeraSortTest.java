@@ -57,6 +57,16 @@ class TeraSortTest {
     }
 
     @Test
+    void mergesWithLargeRunBuffers() throws Exception {
+        // 12 MiB for 13 MB: two runs, each read through a merge buffer at its 4 MB cap
+        List<byte[]> rows = TeraData.rows(0, 130_000);
+        TestInput input = bucketFile(rows);
+        CollectingOutput output = new CollectingOutput(0);
+        assertThat(new TeraFileSorter(12 << 20, scratch()).sort(input.localFile(), 0, input.length(), output)).isEqualTo(2);
+        assertThat(TeraData.keys(output.records())).isEqualTo(TeraData.sortedKeys(rows));
+    }
+
+    @Test
     void emptyAndSingleRecordBucketsSort() throws Exception {
         assertThat(OperatorRun.run("terasort-sort", "", 0, scratch(), bucketFile(List.of())).records()).isEmpty();
         List<byte[]> one = TeraData.rows(5, 1);

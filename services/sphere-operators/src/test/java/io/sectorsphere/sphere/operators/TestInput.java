@@ -3,6 +3,7 @@ package io.sectorsphere.sphere.operators;
 import io.sectorsphere.sphere.api.Input;
 import io.sectorsphere.sphere.api.Records;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,13 +21,24 @@ final class TestInput implements Input {
     private final byte[] data;
     private final int[] starts;
     private final Path localFile;
+    private final String readFailure;
 
-    private TestInput(String fileName, long offset, byte[] data, int[] starts, Path localFile) {
+    private TestInput(String fileName, long offset, byte[] data, int[] starts, Path localFile, String readFailure) {
         this.fileName = fileName;
         this.offset = offset;
         this.data = data;
         this.starts = starts;
         this.localFile = localFile;
+        this.readFailure = readFailure;
+    }
+
+    private TestInput(String fileName, long offset, byte[] data, int[] starts, Path localFile) {
+        this(fileName, offset, data, starts, localFile, null);
+    }
+
+    /** A unit whose records cannot be read: {@link #records()} throws with {@code message}. */
+    static TestInput unreadable(String fileName, String message) {
+        return new TestInput(fileName, 0, new byte[0], new int[] {0}, null, message);
     }
 
     static TestInput lines(String fileName, String text) {
@@ -82,7 +94,10 @@ final class TestInput implements Input {
     }
 
     @Override
-    public Records records() {
+    public Records records() throws IOException {
+        if (readFailure != null) {
+            throw new IOException(readFailure);
+        }
         return new Records() {
             private int record = -1;
 

@@ -19,6 +19,8 @@ final class FileWindow implements Closeable {
 
     static final int DEFAULT_CAPACITY = 1 << 20;
 
+    private static final int READ_SLICE = 1 << 20;
+
     private final Path file;
     private final FileChannel channel;
     private final long size;
@@ -82,7 +84,9 @@ final class FileWindow implements Closeable {
         bufferStart = position;
         // Read ahead as far as the buffer goes: sequential readers then issue few large reads.
         while (filled < buffer.length && bufferStart + filled < size) {
-            int read = channel.read(ByteBuffer.wrap(buffer, filled, buffer.length - filled), bufferStart + filled);
+            // in slices: a heap buffer is read through a temporary direct buffer as large as the request
+            int read = channel.read(ByteBuffer.wrap(buffer, filled, Math.min(READ_SLICE, buffer.length - filled)),
+                    bufferStart + filled);
             if (read < 0) {
                 break;
             }

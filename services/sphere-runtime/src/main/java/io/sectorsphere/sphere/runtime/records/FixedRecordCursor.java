@@ -13,6 +13,10 @@ final class FixedRecordCursor implements RecordCursor {
     private int index;
 
     FixedRecordCursor(Path file, int recordSize, long offset, long length) throws IOException {
+        if (recordSize > FileWindow.MAX_RECORD_BYTES) {
+            throw new IOException("records of " + recordSize + " bytes are over the limit of "
+                    + FileWindow.MAX_RECORD_BYTES + " (reading " + file + ")");
+        }
         if (offset % recordSize != 0) {
             throw new IOException("offset " + offset + " of " + file + " is not on a " + recordSize + "-byte record boundary");
         }
@@ -34,6 +38,11 @@ final class FixedRecordCursor implements RecordCursor {
         }
         position += recordSize;
         return true;
+    }
+
+    @Override
+    public long position() {
+        return position;
     }
 
     @Override

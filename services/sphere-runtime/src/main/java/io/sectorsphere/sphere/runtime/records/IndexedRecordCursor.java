@@ -11,6 +11,7 @@ final class IndexedRecordCursor implements RecordCursor {
     private final long records;
     private final long end;
     private long record;
+    private long position;
     private int index;
     private int length;
 
@@ -19,6 +20,7 @@ final class IndexedRecordCursor implements RecordCursor {
         try (RecordIndex index = RecordIndex.open(file, window.size())) {
             this.records = index.recordCount();
             this.record = index.firstRecordAtOrAfter(offset);
+            this.position = index.offsetOf(record);
             this.offsets = new FileWindow(index.path(), 1 << 16);
         } catch (IOException | RuntimeException e) {
             window.close();
@@ -26,11 +28,6 @@ final class IndexedRecordCursor implements RecordCursor {
         }
         this.data = window;
         this.end = Math.min(offset + length, data.size());
-    }
-
-    /** The first record of the range: its number in the file. */
-    long firstRecord() {
-        return record;
     }
 
     @Override
@@ -45,15 +42,22 @@ final class IndexedRecordCursor implements RecordCursor {
             return false;
         }
         long size = stop - start;
-        if (size < 0 || size > FileWindow.MAX_RECORD_BYTES) {
+        if (size < 0 || size > FileWindow.MAX_RECORD_BYTES || stop > data.size()) {
             throw new IOException("record " + record + " of " + data.file() + " at offset " + start + " is "
-                    + size + " bytes by its index" + (size < 0 ? " (offsets go backwards)" : ", over the limit of "
-                    + FileWindow.MAX_RECORD_BYTES));
+                    + size + " bytes by its index" + (size < 0 ? " (offsets go backwards)"
+                    : stop > data.size() ? ", past the end of the file at " + data.size()
+                    : ", over the limit of " + FileWindow.MAX_RECORD_BYTES));
         }
         length = (int) size;
+        position = stop;
         index = data.load(start, length);
         record++;
         return true;
+    }
+
+    @Override
+    public long position() {
+        return position;
     }
 
     @Override

@@ -91,6 +91,11 @@ final class LineRecordCursor implements RecordCursor {
     }
 
     @Override
+    public long position() {
+        return position;
+    }
+
+    @Override
     public byte[] buffer() {
         return window.buffer();
     }

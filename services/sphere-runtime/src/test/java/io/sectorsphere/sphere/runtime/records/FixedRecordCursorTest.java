@@ -49,6 +49,13 @@ class FixedRecordCursorTest {
     }
 
     @Test
+    void recordsOverTheLimitAreRefused() throws IOException {
+        Path file = records(1);
+        assertThatThrownBy(() -> RecordReaders.open(file, RecordFormat.fixed(FileWindow.MAX_RECORD_BYTES + 1), 0, 7))
+                .hasMessageContaining("over the limit");
+    }
+
+    @Test
     void aPartialLastRecordIsAnErrorNamingTheOffset() throws IOException {
         Path file = Files.write(dir.resolve("ragged"), new byte[10]);
         try (RecordCursor cursor = RecordReaders.open(file, RecordFormat.fixed(7), 0, 10)) {

@@ -91,4 +91,14 @@ class IndexedRecordCursorTest {
             assertThatThrownBy(cursor::next).hasMessageContaining("record 1").hasMessageContaining("backwards");
         }
     }
+
+    @Test
+    void anOffsetPastTheEndOfTheFileIsAnErrorBeforeTheRecordIsUsed() throws IOException {
+        Path file = Files.write(dir.resolve("short"), new byte[10]);
+        ByteBuffer index = ByteBuffer.allocate(24).putLong(0).putLong(20).putLong(10);
+        Files.write(RecordIndex.pathFor(file), index.array());
+        try (RecordCursor cursor = RecordReaders.open(file, INDEX, 0, 10)) {
+            assertThatThrownBy(cursor::next).hasMessageContaining("record 0").hasMessageContaining("past the end");
+        }
+    }
 }
