@@ -104,10 +104,10 @@ final class StageRun {
         }
         List<Attempt> stopped = new ArrayList<>();
         for (SegmentState segment : segments) {
-            if (segment.done()) {
-                segment.reopen();
+            if (segment.done() || !segment.running().isEmpty()) {
                 retries++;
             }
+            segment.reopen();
             stopped.addAll(segment.running());
             segment.running().clear();
         }

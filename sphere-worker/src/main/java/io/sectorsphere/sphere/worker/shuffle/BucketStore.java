@@ -4,18 +4,12 @@ import io.sectorsphere.sphere.runtime.records.RecordIndex;
 import io.sectorsphere.sphere.worker.cluster.LocalWorker;
 import io.sectorsphere.sphere.worker.cluster.StorageGateway;
 import io.sectorsphere.sphere.worker.config.SphereProperties;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.BufferedInputStream;
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,33 +76,12 @@ public class BucketStore {
         Path directory = bucketDir(jobId, stage, bucket);
         Files.createDirectories(directory);
         Path joined = directory.resolve("joined");
+        List<BucketParts.Part> accepted = parts.stream()
+                .map(part -> new BucketParts.Part(partPath(jobId, stage, bucket, part, Part.DATA),
+                        partPath(jobId, stage, bucket, part, Part.INDEX)))
+                .toList();
+        boolean indexed = BucketParts.join(accepted, joined);
         Path joinedIndex = RecordIndex.pathFor(joined);
-        boolean indexed = parts.stream().anyMatch(part -> Files.isRegularFile(partPath(jobId, stage, bucket, part, Part.INDEX)));
-        try (FileChannel out = FileChannel.open(joined, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
-             DataOutputStream index = indexed ? new DataOutputStream(new BufferedOutputStream(
-                     Files.newOutputStream(joinedIndex), 1 << 16)) : null) {
-            long position = 0;
-            for (PartId part : parts) {
-                Path data = partPath(jobId, stage, bucket, part, Part.DATA);
-                if (!Files.isRegularFile(data)) {
-                    continue;
-                }
-                if (index != null) {
-                    copyIndex(partPath(jobId, stage, bucket, part, Part.INDEX), position, Files.size(data), index);
-                }
-                try (FileChannel in = FileChannel.open(data, StandardOpenOption.READ)) {
-                    long size = in.size();
-                    for (long done = 0; done < size; ) {
-                        done += in.transferTo(done, size - done, out);
-                    }
-                    position += size;
-                }
-            }
-            if (index != null) {
-                index.writeLong(position);
-            }
-        }
         storage.upload(local.storageUrl(), name, joined, token);
         if (indexed) {
             storage.upload(local.storageUrl(), name + ".idx", joinedIndex, token);
@@ -123,26 +96,6 @@ public class BucketStore {
     public void forgetJob(String jobId) throws IOException {
         committed.keySet().removeIf(key -> key.startsWith(jobId + "/"));
         FileSystemUtils.deleteRecursively(root.resolve(jobId));
-    }
-
-    /** Appends a part's record offsets, shifted to where the part lands, all but its closing entry. */
-    private static void copyIndex(Path partIndex, long shift, long partSize, DataOutputStream joined) throws IOException {
-        if (!Files.isRegularFile(partIndex)) {
-            throw new IOException("a bucket part came without its record index: " + partIndex.getFileName());
-        }
-        long entries = Files.size(partIndex) / Long.BYTES;
-        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(partIndex), 1 << 16))) {
-            for (long i = 0; i < entries; i++) {
-                long offset = in.readLong();
-                if (i == entries - 1) {
-                    if (offset != partSize) {
-                        throw new IOException("a bucket part's record index does not end at its size");
-                    }
-                } else {
-                    joined.writeLong(offset + shift);
-                }
-            }
-        }
     }
 
     private Path bucketDir(String jobId, int stage, int bucket) {
