@@ -354,6 +354,19 @@ public final class MiniSectorCluster implements AutoCloseable {
         return "http://" + HOST + ":" + slots.get(i).spherePort;
     }
 
+    /** Crashes node {@code i}'s Sphere worker only: its processing elements die with it. */
+    public void killWorker(int i) {
+        SphereWorkerNode sphere;
+        synchronized (this) {
+            sphere = slots.get(i).sphere;
+            slots.get(i).sphere = null;
+        }
+        if (sphere == null) {
+            throw new IllegalStateException("node " + i + " runs no Sphere worker");
+        }
+        sphere.close();
+    }
+
     /** Waits until every running node's Sphere worker is in the worker registry (a no-op without workers). */
     public void waitForWorkers() {
         if (!withSphere) {
@@ -363,7 +376,7 @@ public final class MiniSectorCluster implements AutoCloseable {
             List<Integer> live = running();
             Set<String> registered = client(live.getFirst()).workers().stream()
                     .map(status -> status.httpAddress()).collect(Collectors.toSet());
-            return live.stream().allMatch(i -> registered.contains(sphereUrl(i)));
+            return live.stream().filter(i -> slots.get(i).sphere != null).allMatch(i -> registered.contains(sphereUrl(i)));
         }, DEFAULT_TIMEOUT);
     }
 
