@@ -22,7 +22,7 @@ final class JobProgress implements JobListener, AutoCloseable {
     private volatile Duration timeLeft;
 
     /**
-     * @param what the job's name or id
+     * @param what what the bar is called, e.g. {@code job j-1}
      * @param enabled false when the user asked for no progress
      */
     JobProgress(String what, CliEnvironment environment, boolean enabled) {

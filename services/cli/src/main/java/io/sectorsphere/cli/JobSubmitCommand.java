@@ -83,7 +83,7 @@ final class JobSubmitCommand extends JobSubcommand {
                 out.println(started.id());
                 return ExitCodes.OK;
             }
-            JobStatus finished = runner.await(started.id(), name != null ? name : "job " + started.id());
+            JobStatus finished = runner.await(started.id());
             out.println(JobReports.summary(finished));
             finished.outputs().forEach(out::println);
         }
