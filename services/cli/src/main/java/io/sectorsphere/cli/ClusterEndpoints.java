@@ -131,7 +131,8 @@ final class ClusterEndpoints {
                     URI storage = url(node.path("storage"));
                     if (storage != null) {
                         URI worker = url(node.path("sphere"));
-                        nodes.add(new Node(storage, worker != null ? worker : SphereClientConfig.besideStorage(storage)));
+                        nodes.add(new Node(storage,
+                                worker != null ? worker : SphereClientConfig.besideStorage(storage)));
                     }
                 }
                 String token = root.path("token").isString() ? root.path("token").asString() : null;

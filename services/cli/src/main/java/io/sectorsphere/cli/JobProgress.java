@@ -22,7 +22,7 @@ final class JobProgress implements JobListener, AutoCloseable {
     private volatile Duration timeLeft;
 
     /**
-     * @param what the job's name or id
+     * @param what what the bar is called, e.g. {@code job j-1}
      * @param enabled false when the user asked for no progress
      */
     JobProgress(String what, CliEnvironment environment, boolean enabled) {
@@ -36,7 +36,8 @@ final class JobProgress implements JobListener, AutoCloseable {
         if (!enabled) {
             return;
         }
-        timeLeft = status.etaSeconds() == null ? null : Duration.ofMillis(Math.round(status.etaSeconds() * 1000));
+        timeLeft = status.finished() ? Duration.ZERO
+                : status.etaSeconds() == null ? null : Duration.ofMillis(Math.round(status.etaSeconds() * 1000));
         long total = status.stages().stream().mapToLong(StageStatus::segments).sum();
         long done = status.stages().stream().mapToLong(StageStatus::done).sum();
         if (bar == null) {
@@ -46,9 +47,9 @@ final class JobProgress implements JobListener, AutoCloseable {
                     .setEtaFunction(state -> Optional.ofNullable(timeLeft))
                     .build();
         }
+        bar.setExtraMessage(JobReports.progressNote(status));
         bar.maxHint(Math.max(total, 1));
         bar.stepTo(done);
-        bar.setExtraMessage(JobReports.progressNote(status));
     }
 
     /** Draws the final state and ends the line, so what is printed next starts on its own line. */

@@ -6,6 +6,7 @@ import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 
 /** How jobs look in the command's output: a progress note, a one-line summary, the details, a table. */
 final class JobReports {
@@ -49,7 +50,7 @@ final class JobReports {
         TextTable job = new TextTable(false, false);
         job.row("job", status.id() + (status.name() == null ? "" : " (" + status.name() + ")"));
         job.row("state", status.state());
-        job.row("coordinator", String.valueOf(status.coordinator()));
+        job.row("coordinator", Objects.toString(status.coordinator(), "-"));
         job.row("submitted", Formats.time(status.submittedAt()));
         job.row("finished", Formats.time(status.finishedAt()));
         job.row("elapsed", elapsed(status));

@@ -43,7 +43,8 @@ final class JobResultsCommand extends JobIdCommand {
             stdout.flush();
         } catch (IOException e) {
             throw StdoutClosedException.isBrokenPipe(e) ? new StdoutClosedException(e)
-                    : new IOException("results of job " + id + ": cannot write to standard output: " + e.getMessage(), e);
+                    : new IOException("results of job " + id + ": cannot write to standard output: "
+                            + e.getMessage(), e);
         }
     }
 

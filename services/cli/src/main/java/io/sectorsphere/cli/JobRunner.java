@@ -31,20 +31,19 @@ final class JobRunner {
 
     /** Starts {@code job} and waits for it. */
     JobStatus run(JobRequest job) {
-        JobStatus started = submit(job);
-        return await(started.id(), job.name() != null ? job.name() : "job " + started.id());
+        return await(submit(job).id());
     }
 
     /**
-     * Waits for the job to finish.
+     * Waits for the job to finish. The progress bar is named by the job's id, which {@code sector job
+     * cancel} needs: the job goes on when the command is stopped.
      *
-     * @param what what the progress bar is called
      * @return the status of the job, which succeeded
      * @throws JobFailedException if it failed or was cancelled
      */
-    JobStatus await(String id, String what) {
+    JobStatus await(String id) {
         JobStatus last;
-        try (JobProgress bar = new JobProgress(what, environment, progress)) {
+        try (JobProgress bar = new JobProgress("job " + id, environment, progress)) {
             last = client.waitFor(id, bar);
         }
         if (!"SUCCEEDED".equals(last.state())) {

@@ -57,7 +57,8 @@ final class JobSubmitCommand extends JobSubcommand {
     @Option(names = "--params", paramLabel = "TEXT", description = "The function's parameters, e.g. grep's regex.")
     private String params;
 
-    @Option(names = {"-o", "--output"}, paramLabel = OutputSpec.SYNTAX, converter = OutputSpec.class,
+    @Option(names = {"-o", "--output"}, paramLabel = "caller|local:PREFIX|buckets:N:PREFIX",
+            converter = OutputSpec.class,
             description = "Where records go: back to the caller (sector job results), a file per segment "
                     + "PREFIX/part-NNNNN, or N buckets PREFIX/bucket-NNNNN. Default: caller.")
     private OutputRequest output;
@@ -82,7 +83,7 @@ final class JobSubmitCommand extends JobSubcommand {
                 out.println(started.id());
                 return ExitCodes.OK;
             }
-            JobStatus finished = runner.await(started.id(), name != null ? name : "job " + started.id());
+            JobStatus finished = runner.await(started.id());
             out.println(JobReports.summary(finished));
             finished.outputs().forEach(out::println);
         }

@@ -19,7 +19,7 @@ final class JobWaitCommand extends JobIdCommand {
     public Integer call() {
         JobStatus finished;
         try (SphereClient client = sector().sphereClient()) {
-            finished = new JobRunner(client, sector().environment(), progressOption.wanted()).await(id, "job " + id);
+            finished = new JobRunner(client, sector().environment(), progressOption.wanted()).await(id);
         }
         PrintWriter out = spec.commandLine().getOut();
         out.println(JobReports.summary(finished));

@@ -1,6 +1,8 @@
 package io.sectorsphere.cli;
 
+import io.sectorsphere.client.NotFoundException;
 import io.sectorsphere.client.SectorClient;
+import io.sectorsphere.client.SectorException;
 import io.sectorsphere.client.SphereClient;
 import io.sectorsphere.common.file.FileEntry;
 import io.sectorsphere.common.file.FileListing;
@@ -43,7 +45,7 @@ final class TeravalidateCommand extends ClusterCommand {
         String prefix = JobInputs.directory(output);
         List<String> files = dataFiles(prefix);
         if (files.isEmpty()) {
-            throw new IllegalArgumentException("teravalidate: no files below " + prefix);
+            throw new NotFoundException("teravalidate: no files below " + prefix, 0);
         }
         JobRequest job = new JobRequest("teravalidate " + output, new JobInput(files, null),
                 TerasortCommand.RECORD_FORMAT,
@@ -55,8 +57,13 @@ final class TeravalidateCommand extends ClusterCommand {
             JobStatus finished = new JobRunner(sphere, sector.environment(), progressOption.wanted()).run(job);
             sphere.results(finished.id(), summaries);
         }
-        TeraValidateCheck.Outcome outcome =
-                TeraValidateCheck.check(TeraValidateCheck.parse(summaries.toString(StandardCharsets.US_ASCII)));
+        TeraValidateCheck.Outcome outcome;
+        try {
+            outcome = TeraValidateCheck.check(TeraValidateCheck.parse(summaries.toString(StandardCharsets.US_ASCII)));
+        } catch (IllegalArgumentException e) {
+            // The worker's operator answered something else than summaries: its fault, not the user's.
+            throw new SectorException(e.getMessage(), 0, e);
+        }
         PrintWriter out = spec.commandLine().getOut();
         out.println(outcome.line());
         out.flush();

@@ -133,7 +133,9 @@ class ClusterEndpointsTest {
 
     @Test
     void theSphereVariableComesBeforeTheClusterFileAndTheOptionBeforeIt() throws IOException {
-        writeClusterFile("{\"nodes\": [{\"storage\": \"http://127.0.0.141:6200\", \"sphere\": \"http://127.0.0.141:6400\"}]}");
+        writeClusterFile("""
+                {"nodes": [{"storage": "http://127.0.0.141:6200", "sphere": "http://127.0.0.141:6400"}]}
+                """);
         variables.put("SECTOR_SPHERE_ENDPOINT", "http://127.0.0.12:6400");
 
         assertThat(resolveSphere(null, null, null).endpoint()).isEqualTo(URI.create("http://127.0.0.12:6400"));

@@ -153,6 +153,7 @@ class JobCommandsTest {
         JsonNode json = JsonMapper.builder().build().readTree(cli.out());
         assertThat(json.path("id").asString()).isEqualTo("j-7");
         assertThat(json.path("stages").get(0).path("done").asInt()).isEqualTo(4);
+        assertThat(json.path("submittedAt").asString()).as("times as ISO-8601").isEqualTo("2026-12-07T16:00:00Z");
 
         assertThat(cli.run("job", "status", "j-404")).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(cli.err()).isEqualTo("sector: job j-404: no job j-404 (HTTP 404)\n");

@@ -57,8 +57,10 @@ class SectorCommandTest {
     @Test
     void completionKnowsTheClusterCommandsAndTheirOptions() {
         assertThat(run("completion")).isZero();
-        assertThat(out.toString()).contains("put get ls stat rm locate sysinfo local completion",
-                "--overwrite", "--no-resume", "--endpoint", "--token", "--all");
+        assertThat(out.toString()).contains(
+                "put get ls stat rm locate sysinfo job stream teragen terasort teravalidate local completion",
+                "submit status wait cancel ls results", "--overwrite", "--no-resume", "--endpoint", "--token", "--all",
+                "--sphere-endpoint", "--output");
     }
 
     @Test

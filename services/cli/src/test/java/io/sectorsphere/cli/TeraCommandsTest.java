@@ -134,9 +134,18 @@ class TeraCommandsTest {
 
     @Test
     void teravalidateOfNothingIsAnError() {
-        assertThat(cli.run("teravalidate", "tera/none", "--no-progress")).isEqualTo(ExitCodes.USAGE);
+        assertThat(cli.run("teravalidate", "tera/none", "--no-progress")).isEqualTo(ExitCodes.NOT_FOUND);
         assertThat(cli.err()).isEqualTo("sector: teravalidate: no files below tera/none/\n");
         assertThat(worker.requests()).isEmpty();
+    }
+
+    @Test
+    void summariesTheCommandCannotReadAreTheWorkersFault() {
+        withOutputFiles();
+        worker.withResults("j-1", "not a summary\n".getBytes(StandardCharsets.US_ASCII));
+
+        assertThat(cli.run("teravalidate", "tera/out", "--no-progress")).isEqualTo(ExitCodes.SOFTWARE);
+        assertThat(cli.err()).startsWith("sector: teravalidate: not a segment summary").hasLineCount(1);
     }
 
     private void withOutputFiles() {
