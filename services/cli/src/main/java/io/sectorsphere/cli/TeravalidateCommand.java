@@ -2,6 +2,7 @@ package io.sectorsphere.cli;
 
 import io.sectorsphere.client.NotFoundException;
 import io.sectorsphere.client.SectorClient;
+import io.sectorsphere.sphere.operators.TeraValidation;
 import io.sectorsphere.client.SectorException;
 import io.sectorsphere.client.SphereClient;
 import io.sectorsphere.common.file.FileEntry;
@@ -57,18 +58,20 @@ final class TeravalidateCommand extends ClusterCommand {
             JobStatus finished = new JobRunner(sphere, sector.environment(), progressOption.wanted()).run(job);
             sphere.results(finished.id(), summaries);
         }
-        TeraValidateCheck.Outcome outcome;
+        TeraValidation.Result outcome;
         try {
-            outcome = TeraValidateCheck.check(TeraValidateCheck.parse(summaries.toString(StandardCharsets.US_ASCII)));
+            outcome = TeraValidation.check(summaries.toString(StandardCharsets.US_ASCII).lines()
+                    .filter(line -> !line.isBlank()).toList());
         } catch (IllegalArgumentException e) {
             // The worker's operator answered something else than summaries: its fault, not the user's.
             throw new SectorException(e.getMessage(), 0, e);
         }
         PrintWriter out = spec.commandLine().getOut();
-        out.println(outcome.line());
+        out.println("teravalidate records=" + outcome.records() + " checksum=" + outcome.checksumHex() + " sorted="
+                + (outcome.sorted() ? "yes" : "no"));
         out.flush();
         if (!outcome.sorted()) {
-            spec.commandLine().getErr().println("sector: teravalidate: " + outcome.violation());
+            spec.commandLine().getErr().println("sector: teravalidate: " + outcome.problem());
             return ExitCodes.NOT_VALID;
         }
         return ExitCodes.OK;

@@ -128,7 +128,7 @@ class TeraCommandsTest {
 
         assertThat(code).isEqualTo(ExitCodes.NOT_VALID);
         assertThat(cli.out()).isEqualTo("teravalidate records=3 checksum=2 sorted=no\n");
-        assertThat(cli.err()).startsWith("sector: teravalidate: tera/out/part-00001 at offset 0 starts with key 5")
+        assertThat(cli.err()).startsWith("sector: teravalidate: the first key 50000000000000000000 of tera/out/part-00001 at offset 0 is below")
                 .hasLineCount(1);
     }
 
@@ -145,7 +145,7 @@ class TeraCommandsTest {
         worker.withResults("j-1", "not a summary\n".getBytes(StandardCharsets.US_ASCII));
 
         assertThat(cli.run("teravalidate", "tera/out", "--no-progress")).isEqualTo(ExitCodes.SOFTWARE);
-        assertThat(cli.err()).startsWith("sector: teravalidate: not a segment summary").hasLineCount(1);
+        assertThat(cli.err()).startsWith("sector: not a teravalidate summary line").hasLineCount(1);
     }
 
     private void withOutputFiles() {
