@@ -405,7 +405,8 @@ public final class ChordNode implements RingPeer {
         }
         Optional<Neighbours> view = Optional.empty();
         NodeRef successor = null;
-        for (NodeRef candidate : candidateSuccessors()) {
+        List<NodeRef> candidates = candidateSuccessors();
+        for (NodeRef candidate : candidates) {
             try {
                 view = Optional.of(transport.peer(candidate).neighbours());
                 successor = candidate;
@@ -415,10 +416,13 @@ public final class ChordNode implements RingPeer {
             }
         }
         if (successor == null) {
+            // A node that reaches nobody at all is more likely starved or cut off than the last of the
+            // ring: it keeps its last successors and tries them again next round, rather than end up
+            // alone with no one left to ask.
             synchronized (this) {
-                successors = List.of();
+                successors = candidates.stream().limit(settings.successorListLength()).toList();
             }
-            stable = predecessor == null;
+            stable = candidates.isEmpty() && predecessor == null;
             return;
         }
         Neighbours theirs = view.orElseThrow();
