@@ -33,7 +33,7 @@ final class ChartObjects {
     /** The node pod's containers are exactly the services every Sector node runs. */
     static Container container(StatefulSet nodes, String name) {
         List<Container> containers = nodes.getSpec().getTemplate().getSpec().getContainers();
-        assertThat(containers).extracting(Container::getName).containsExactly("locator", "storage", "transfer");
+        assertThat(containers).extracting(Container::getName).containsExactly("locator", "storage", "transfer", "sphere");
         return containers.stream().filter(c -> c.getName().equals(name)).findFirst().orElseThrow();
     }
 

@@ -7,20 +7,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** docker-compose.yml as docker-compose itself reads it: valid, one ring, a storage node and a transfer agent beside every locator. */
+/**
+ * docker-compose.yml as docker-compose itself reads it: valid, one ring, a storage node, a transfer
+ * agent and a Sphere worker beside every locator.
+ */
 class DockerComposeTest {
 
     private static final List<String> LOCATORS = List.of("sector-locator-1", "sector-locator-2", "sector-locator-3");
     private static final List<String> STORAGE_NODES = List.of("sector-storage-1", "sector-storage-2", "sector-storage-3");
     private static final List<String> TRANSFER_AGENTS = List.of("sector-transfer-1", "sector-transfer-2", "sector-transfer-3");
+    private static final List<String> SPHERE_WORKERS = List.of("sector-sphere-1", "sector-sphere-2", "sector-sphere-3");
     private static final String TOKEN = "compose-test-token";
     private static final String TRANSFER_SECRET = "compose-test-transfer-secret-of-at-least-32-bytes";
     /** printf %s compose-test-token | sha256sum */
@@ -74,10 +82,11 @@ class DockerComposeTest {
     }
 
     @Test
-    void runsThreeNodesOfLocatorStorageAndTransferAndPrometheus() {
+    void runsThreeNodesOfLocatorStorageTransferAndSphereAndPrometheus() {
         assertThat(services).containsOnlyKeys(List.of("sector-locator-1", "sector-locator-2", "sector-locator-3",
                 "sector-storage-1", "sector-storage-2", "sector-storage-3",
-                "sector-transfer-1", "sector-transfer-2", "sector-transfer-3", "storage-data-owner", "prometheus"));
+                "sector-transfer-1", "sector-transfer-2", "sector-transfer-3",
+                "sector-sphere-1", "sector-sphere-2", "sector-sphere-3", "volume-owner", "prometheus"));
     }
 
     @ParameterizedTest
@@ -169,15 +178,16 @@ class DockerComposeTest {
     }
 
     @Test
-    void everyDataVolumeIsMadeWritableForTheImagesUserBeforeAnyStorageNodeStarts() {
-        Map<String, Object> owner = map(services, "storage-data-owner");
+    void everyDataAndWorkVolumeIsMadeWritableForTheImagesUserBeforeAnyServiceUsingItStarts() {
+        Map<String, Object> owner = map(services, "volume-owner");
 
         assertThat(list(owner, "volumes")).containsExactlyInAnyOrder(
-                "storage-1-data:/volumes/1:rw", "storage-2-data:/volumes/2:rw", "storage-3-data:/volumes/3:rw");
+                "storage-1-data:/volumes/storage-1:rw", "storage-2-data:/volumes/storage-2:rw", "storage-3-data:/volumes/storage-3:rw",
+                "sphere-1-work:/volumes/sphere-1:rw", "sphere-2-work:/volumes/sphere-2:rw", "sphere-3-work:/volumes/sphere-3:rw");
         assertThat(String.join(" ", list(owner, "command").stream().map(String::valueOf).toList()))
                 .contains("chgrp 1000 /volumes/*").contains("chmod 2770 /volumes/*");
-        for (String name : STORAGE_NODES) {
-            assertThat(map(map(map(services, name), "depends_on"), "storage-data-owner")).as(name)
+        for (String name : concat(STORAGE_NODES, TRANSFER_AGENTS, SPHERE_WORKERS)) {
+            assertThat(map(map(map(services, name), "depends_on"), "volume-owner")).as(name)
                     .containsEntry("condition", "service_completed_successfully");
         }
     }
@@ -248,7 +258,6 @@ class DockerComposeTest {
         String dataDir = String.valueOf(map(agent, "environment").get("SECTOR_TRANSFER_DATADIR"));
 
         assertThat(list(agent, "volumes")).containsExactly("storage-%d-data:%s:rw".formatted(k, dataDir));
-        assertThat(map(map(agent, "depends_on"), "storage-data-owner")).containsEntry("condition", "service_completed_successfully");
     }
 
     @Test
@@ -280,6 +289,86 @@ class DockerComposeTest {
                 .containsEntry("SECTOR_STORAGE_TRANSFER_SECRET", TRANSFER_SECRET);
     }
 
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void sphereWorkerKAdvertisesItsServiceNameOnPort6400AndRegistersWithLocatorK(int k) {
+        Map<String, Object> worker = map(services, SPHERE_WORKERS.get(k - 1));
+        Map<String, Object> env = map(worker, "environment");
+        Map<String, Object> locatorEnv = map(map(services, LOCATORS.get(k - 1)), "environment");
+
+        assertThat(worker.get("image")).isEqualTo("sectorsphere/sphere-worker:" + Repository.projectVersion());
+        assertThat(env).containsEntry("SECTOR_SPHERE_ADVERTISEDHOST", SPHERE_WORKERS.get(k - 1)).containsEntry("SERVER_PORT", "6400");
+        assertThat(env.get("SECTOR_SPHERE_LOCATORURL"))
+                .isEqualTo("http://" + locatorEnv.get("SECTOR_LOCATOR_ADVERTISEDHOST") + ":" + locatorEnv.get("SERVER_PORT"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void sphereWorkerKNamesStorageNodeKByTheAddressItAdvertisesAndStartsOnceItIsHealthy(int k) {
+        // Location records name a file's holders by that address: it is how the worker knows its local segments.
+        Map<String, Object> worker = map(services, SPHERE_WORKERS.get(k - 1));
+        Map<String, Object> storageEnv = map(map(services, STORAGE_NODES.get(k - 1)), "environment");
+
+        assertThat(map(worker, "environment").get("SECTOR_SPHERE_STORAGEURL"))
+                .isEqualTo("http://" + storageEnv.get("SECTOR_STORAGE_ADVERTISEDHOST") + ":" + storageEnv.get("SERVER_PORT"));
+        assertThat(map(map(worker, "depends_on"), STORAGE_NODES.get(k - 1))).containsEntry("condition", "service_healthy");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3})
+    void sphereWorkerKReadsStorageNodeKsVolumeReadOnlyAndWorksOnAVolumeOfItsOwn(int k) {
+        Map<String, Object> worker = map(services, SPHERE_WORKERS.get(k - 1));
+        Map<String, Object> env = map(worker, "environment");
+        String storageDataDir = String.valueOf(map(map(services, STORAGE_NODES.get(k - 1)), "environment").get("SECTOR_STORAGE_DATADIR"));
+        String work = "sphere-%d-work".formatted(k);
+
+        assertThat(list(worker, "volumes")).containsExactlyInAnyOrder(
+                "storage-%d-data:%s:ro".formatted(k, env.get("SECTOR_SPHERE_DATADIR")),
+                "%s:%s:rw".formatted(work, env.get("SECTOR_SPHERE_WORKDIR")));
+        assertThat(list(map(services, STORAGE_NODES.get(k - 1)), "volumes"))
+                .containsExactly("storage-%d-data:%s:rw".formatted(k, storageDataDir));
+        assertThat(volumes).containsKey(work);
+    }
+
+    @Test
+    void sphereWorkerKIsPublishedOnTheAddressOfNodeK() {
+        for (int k = 1; k <= SPHERE_WORKERS.size(); k++) {
+            assertThat(list(map(services, SPHERE_WORKERS.get(k - 1)), "ports"))
+                    .containsExactly("127.0.0.%d:6400:6400/tcp".formatted(10 + k));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sector-sphere-1", "sector-sphere-2", "sector-sphere-3"})
+    void sphereWorkersLetTheWriteAccountRunJobsAndHealthIsReadinessOnTheirPort(String name) {
+        Map<String, Object> worker = map(services, name);
+
+        assertThat(list(map(worker, "healthcheck"), "test")).containsExactly("CMD", "/workspace/health-check");
+        assertThat(map(worker, "environment"))
+                .containsEntry("SECTOR_SPHERE_SECURITY_ACCOUNTS_0_NAME", "operator")
+                .containsEntry("SECTOR_SPHERE_SECURITY_ACCOUNTS_0_TOKENSHA256", TOKEN_SHA256)
+                .doesNotContainValue(TOKEN)
+                .containsEntry("THC_PORT", "6400")
+                .containsEntry("THC_PATH", "/actuator/health/readiness");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sector-sphere-1", "sector-sphere-2", "sector-sphere-3"})
+    void sphereWorkersMemoryLimitHoldsTheirOwnHeapAndEveryElementsHeap(String name) {
+        Map<String, Object> worker = map(services, name);
+        Map<String, Object> env = map(worker, "environment");
+        long elements = Long.parseLong(String.valueOf(env.get("SECTOR_SPHERE_PROCESSINGELEMENTS")));
+        long elementHeap = mebibytes(String.valueOf(env.get("SECTOR_SPHERE_ELEMENTS_HEAP")));
+        // Set, or the image's memory calculator would make the worker's heap nearly all of mem_limit.
+        long workerHeap = mebibytes(String.valueOf(env.get("JAVA_TOOL_OPTIONS")).replaceFirst("^-Xmx", ""));
+
+        // A set count: one per core would follow the machine's cores, which mem_limit does not.
+        assertThat(elements).isPositive();
+        // Each JVM needs room beside its heap: 100 MiB for every one is the least that holds.
+        assertThat(mebibytes(String.valueOf(worker.get("mem_limit"))))
+                .isGreaterThanOrEqualTo(workerHeap + elements * elementHeap + (elements + 1) * 100);
+    }
+
     @Test
     void prometheusReadsTheCheckedInConfig() {
         Map<String, Object> prometheus = map(services, "prometheus");
@@ -287,6 +376,24 @@ class DockerComposeTest {
         assertThat(list(prometheus, "volumes")).singleElement().asString()
                 .endsWith("/deploy/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro");
         assertThat(list(prometheus, "command")).contains("--config.file=/etc/prometheus/prometheus.yml");
+    }
+
+    @SafeVarargs
+    private static List<String> concat(List<String>... lists) {
+        return Stream.of(lists).flatMap(List::stream).toList();
+    }
+
+    /** A size as compose, the JVM (512m) and Spring (512MB) write it, in MiB. */
+    private static long mebibytes(String size) {
+        Matcher matcher = Pattern.compile("(\\d+)([kmg]?)b?", Pattern.CASE_INSENSITIVE).matcher(size.strip());
+        assertThat(matcher.matches()).as("a size: %s", size).isTrue();
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2).toLowerCase(Locale.ROOT)) {
+            case "g" -> amount * 1024;
+            case "m" -> amount;
+            case "k" -> amount / 1024;
+            default -> amount / (1024 * 1024);
+        };
     }
 
     private static Tool.Result compose(Path file, String... args) {

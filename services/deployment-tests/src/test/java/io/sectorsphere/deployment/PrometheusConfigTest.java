@@ -46,6 +46,7 @@ class PrometheusConfigTest {
         "sector-locator, 6100",
         "sector-storage, 6200",
         "sector-transfer, 6300",
+        "sector-sphere, 6400",
     })
     void scrapesTheActuatorEndpointOfEveryServiceOfThatKindInTheComposeFile(String prefix, int port) {
         Map<String, Object> job = job(prefix);

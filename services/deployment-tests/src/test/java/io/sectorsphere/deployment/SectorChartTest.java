@@ -57,6 +57,7 @@ class SectorChartTest {
                         "Service/sector-node",
                         "Service/sector-locator",
                         "Service/sector-storage",
+                        "Service/sector-sphere",
                         "PodDisruptionBudget/sector-node");
     }
 
@@ -208,6 +209,7 @@ class SectorChartTest {
         assertThat(service(defaults, "sector-node").getSpec().getPublishNotReadyAddresses()).isTrue();
         assertThat(service(defaults, "sector-locator").getSpec().getPublishNotReadyAddresses()).isNotEqualTo(Boolean.TRUE);
         assertThat(service(defaults, "sector-storage").getSpec().getPublishNotReadyAddresses()).isNotEqualTo(Boolean.TRUE);
+        assertThat(service(defaults, "sector-sphere").getSpec().getPublishNotReadyAddresses()).isNotEqualTo(Boolean.TRUE);
     }
 
     @Test
@@ -216,7 +218,7 @@ class SectorChartTest {
         Map<String, String> podLabels = ring.getSpec().getTemplate().getMetadata().getLabels();
 
         assertThat(podLabels).containsAllEntriesOf(ring.getSpec().getSelector().getMatchLabels());
-        for (String name : List.of("sector-node", "sector-locator", "sector-storage")) {
+        for (String name : List.of("sector-node", "sector-locator", "sector-storage", "sector-sphere")) {
             assertThat(podLabels).as(name).containsAllEntriesOf(service(defaults, name).getSpec().getSelector());
         }
         assertThat(podLabels).containsAllEntriesOf(only(defaults, PodDisruptionBudget.class).getSpec().getSelector().getMatchLabels());
@@ -234,7 +236,7 @@ class SectorChartTest {
     void podsCarryPrometheusScrapeAnnotationsUnlessTurnedOff() {
         Map<String, String> annotations = only(defaults, StatefulSet.class).getSpec().getTemplate().getMetadata().getAnnotations();
 
-        // No prometheus.io/port: it names one port, and both of the pod's ports serve metrics.
+        // No prometheus.io/port: it names one port, and every HTTP port of the pod serves metrics.
         assertThat(annotations)
                 .containsEntry("prometheus.io/scrape", "true")
                 .containsEntry("prometheus.io/path", "/actuator/prometheus")
@@ -266,6 +268,11 @@ class SectorChartTest {
         "storage.port, 0",
         "storage.persistence.size, lots",
         "storage.persistence.accessModes[0], ReadWriteAlways",
+        "sphere.port, 0",
+        "sphere.processingElements, 0",
+        "sphere.elements.heapMiB, 16",
+        "sphere.heapMiB, lots",
+        "sphere.work.sizeLimit, big",
     })
     void schemaRejectsInvalidValues(String key, String value) {
         String field = key.replaceAll("\\[\\d+]", "");

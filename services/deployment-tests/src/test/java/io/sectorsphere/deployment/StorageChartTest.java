@@ -153,7 +153,7 @@ class StorageChartTest {
         // A Kubernetes port name is an IANA service name: at most 15 characters, lower case, a letter somewhere.
         assertThat(names).doesNotHaveDuplicates()
                 .allSatisfy(name -> assertThat(name).hasSizeLessThanOrEqualTo(15).matches("[a-z0-9]([-a-z0-9]*[a-z0-9])?").containsPattern("[a-z]"));
-        for (String service : List.of("sector-node", "sector-locator", "sector-storage")) {
+        for (String service : List.of("sector-node", "sector-locator", "sector-storage", "sector-sphere")) {
             assertThat(service(ChartRenderer.render(), service).getSpec().getPorts())
                     .allSatisfy(port -> assertThat(names).as(service).contains(port.getTargetPort().getStrVal()));
         }
