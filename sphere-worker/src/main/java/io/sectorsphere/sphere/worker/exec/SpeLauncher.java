@@ -44,15 +44,26 @@ final class SpeLauncher {
 
     Process start(Path directory) throws IOException {
         Files.createDirectories(directory);
-        return new ProcessBuilder(command).directory(directory.toFile())
+        ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectInput(ProcessBuilder.Redirect.PIPE)
                 .redirectOutput(ProcessBuilder.Redirect.PIPE)
-                .redirectError(ProcessBuilder.Redirect.PIPE)
-                .start();
+                .redirectError(ProcessBuilder.Redirect.PIPE);
+        // The worker's own JVM settings (an image's memory calculator) are not the children's: they
+        // get theirs on the command line.
+        builder.environment().remove("JAVA_TOOL_OPTIONS");
+        builder.environment().remove("JDK_JAVA_OPTIONS");
+        return builder.start();
     }
 
+    /** An executable Boot JAR, or one unpacked into a directory (as buildpack images run it). */
     private static boolean isBootJar(String classPath) {
-        if (classPath.contains(File.pathSeparator) || !classPath.endsWith(".jar")) {
+        if (classPath.contains(File.pathSeparator)) {
+            return false;
+        }
+        if (Files.isDirectory(Path.of(classPath))) {
+            return Files.isDirectory(Path.of(classPath, "BOOT-INF"));
+        }
+        if (!classPath.endsWith(".jar")) {
             return false;
         }
         try (JarFile jar = new JarFile(classPath)) {
