@@ -19,6 +19,11 @@ public class NodeHeartbeat {
 
     private static final Logger log = LoggerFactory.getLogger(NodeHeartbeat.class);
     private static final int MISSED_BEATS_TO_LAPSE = 3;
+    /**
+     * A loaded machine delays heartbeats by seconds, and a node missing from the registry drops its
+     * files out of cluster listings (and so out of jobs over a prefix): never lapse sooner than this.
+     */
+    private static final long MIN_TTL_SECONDS = 10;
 
     private final LocatorClient locator;
     private final NodeIdentity identity;
@@ -34,7 +39,7 @@ public class NodeHeartbeat {
         this.identity = identity;
         this.capacity = capacity;
         this.index = index;
-        this.ttlSeconds = Math.max(1, properties.heartbeatInterval().multipliedBy(MISSED_BEATS_TO_LAPSE).toSeconds());
+        this.ttlSeconds = Math.max(MIN_TTL_SECONDS, properties.heartbeatInterval().multipliedBy(MISSED_BEATS_TO_LAPSE).toSeconds());
     }
 
     public NodeStatus status(NodeIdentity.Self self) {
