@@ -62,9 +62,14 @@ abstract class SoftStateRegistry<T> {
      * that a replica which missed it cannot bring the member back.
      */
     public void remove(String memberAddress) {
-        Addresses.requireHostPort("address", memberAddress);
+        requireKey(memberAddress);
         Instant now = clock.instant();
         localNode.require().write(Entry.tombstone(entryName, memberAddress, now, now.plus(maxTtl)));
+    }
+
+    /** Checks a member's key before a removal: an address unless a registry says otherwise. */
+    void requireKey(String key) {
+        Addresses.requireHostPort("address", key);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.sectorsphere.locator.records;
 import io.sectorsphere.common.location.ReplicaUpdate;
 import io.sectorsphere.common.node.NodeStatus;
 import io.sectorsphere.common.node.WorkerStatus;
+import io.sectorsphere.common.sphere.JobCheckpoint;
 import io.sectorsphere.locator.config.LocatorProperties;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -16,12 +17,16 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAdapter;
 
 /**
- * Refuses a location record or node status body beyond {@code max-record-bytes} before it is
+ * Refuses a location record, node or worker status body beyond {@code max-record-bytes} (a job
+ * checkpoint beyond 64 times that) before it is
  * parsed: at once when its declared length is too large, else as soon as that many bytes have been
  * read, so that a chunked body of any size costs no more memory than the limit.
  */
 @ControllerAdvice
 class RecordSizeLimit extends RequestBodyAdviceAdapter {
+
+    /** A job checkpoint lists a stage's segments: it may be this many records' worth. */
+    private static final long CHECKPOINT_RECORDS = 64;
 
     private final long limit;
 
@@ -32,16 +37,18 @@ class RecordSizeLimit extends RequestBodyAdviceAdapter {
     @Override
     public boolean supports(MethodParameter parameter, Type targetType,
                             Class<? extends HttpMessageConverter<?>> converterType) {
-        return targetType == ReplicaUpdate.class || targetType == NodeStatus.class || targetType == WorkerStatus.class;
+        return targetType == ReplicaUpdate.class || targetType == NodeStatus.class || targetType == WorkerStatus.class
+                || targetType == JobCheckpoint.class;
     }
 
     @Override
     public HttpInputMessage beforeBodyRead(HttpInputMessage message, MethodParameter parameter, Type targetType,
                                            Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
-        if (message.getHeaders().getContentLength() > limit) {
-            throw new RecordTooLargeException(limit);
+        long allowed = targetType == JobCheckpoint.class ? limit * CHECKPOINT_RECORDS : limit;
+        if (message.getHeaders().getContentLength() > allowed) {
+            throw new RecordTooLargeException(allowed);
         }
-        InputStream limited = new LimitedInputStream(message.getBody(), limit);
+        InputStream limited = new LimitedInputStream(message.getBody(), allowed);
         return new HttpInputMessage() {
             @Override
             public InputStream getBody() {

@@ -18,11 +18,14 @@ public final class EntryNames {
     /** The Sphere worker registry, kept like the node registry: one entry per worker under this name. */
     public static final String WORKER_REGISTRY = "\u0001workers";
 
+    /** Checkpoints of running Sphere jobs, one entry per job, so another worker can take one over. */
+    public static final String SPHERE_JOBS = "\u0001sphere-jobs";
+
     private EntryNames() {
     }
 
     public static boolean isReserved(String name) {
-        return NODE_REGISTRY.equals(name) || WORKER_REGISTRY.equals(name);
+        return NODE_REGISTRY.equals(name) || WORKER_REGISTRY.equals(name) || SPHERE_JOBS.equals(name);
     }
 
     /** @throws IllegalArgumentException unless {@code name} is a valid file name or a reserved name */

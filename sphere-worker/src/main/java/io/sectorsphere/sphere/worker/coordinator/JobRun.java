@@ -1,6 +1,7 @@
 package io.sectorsphere.sphere.worker.coordinator;
 
 import io.sectorsphere.common.node.WorkerStatus;
+import io.sectorsphere.common.sphere.JobCheckpoint;
 import io.sectorsphere.common.sphere.JobStatus;
 import io.sectorsphere.common.sphere.StageStatus;
 import io.sectorsphere.sphere.api.RecordFormat;
@@ -46,8 +47,18 @@ final class JobRun implements Runnable {
     private static final Duration LOCATABLE_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration NO_WORKER_PATIENCE = Duration.ofSeconds(60);
 
+    /** Attempt numbers of one coordinator generation lie in [generation × this, (generation + 1) × this). */
+    private static final int ATTEMPTS_PER_GENERATION = 1000;
+    /** How long a checkpoint lives unless saved again: a running job saves it at every stage. */
+    private static final long CHECKPOINT_TTL_SECONDS = 3600;
+    private static final long CHECKPOINT_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
+
     private final JobSpec spec;
     private final CoordinatorServices services;
+    private final JobState resumeFrom;
+    private final int generation;
+    private long lastCheckpointNanos;
+    private volatile boolean abandoned;
     private final List<StageRun> stages = new ArrayList<>();
     private final Set<String> stored = new LinkedHashSet<>();
     private final Set<String> workersUsed = new LinkedHashSet<>();
@@ -61,8 +72,27 @@ final class JobRun implements Runnable {
     private List<String> outputs = List.of();
 
     JobRun(JobSpec spec, CoordinatorServices services) {
+        this(spec, services, null);
+    }
+
+    private JobRun(JobSpec spec, CoordinatorServices services, JobState resumeFrom) {
         this.spec = spec;
         this.services = services;
+        this.resumeFrom = resumeFrom;
+        this.generation = resumeFrom == null ? 0 : resumeFrom.generation() + 1;
+    }
+
+    /** Takes over a job whose coordinator died, from its last checkpoint. */
+    static JobRun resume(JobState state, CoordinatorServices services) {
+        return new JobRun(state.spec(), services, state);
+    }
+
+    /**
+     * Stops coordinating without cleaning anything up: this worker is going away, and the job's
+     * checkpoint lets another worker finish it.
+     */
+    void abandon() {
+        abandoned = true;
     }
 
     JobSpec spec() {
@@ -84,6 +114,9 @@ final class JobRun implements Runnable {
         try {
             runStages();
             outcome = "SUCCEEDED";
+        } catch (AbandonedException e) {
+            log.info("job {} ({}) left for another worker to take over", spec.id(), spec.name());
+            return;
         } catch (CancelledException e) {
             outcome = "CANCELLED";
         } catch (JobFailedException e) {
@@ -95,6 +128,11 @@ final class JobRun implements Runnable {
             fail("the coordinator failed: " + e);
         }
         cleanUp(outcome);
+        try {
+            services.checkpoints().remove(spec.id());
+        } catch (RestClientException e) {
+            log.warn("job {}: its checkpoint could not be removed: {}", spec.id(), e.getMessage());
+        }
         synchronized (this) {
             state = outcome;
             finishedAt = Instant.now();
@@ -115,25 +153,20 @@ final class JobRun implements Runnable {
     }
 
     private void runStages() {
-        List<InputFile> input = spec.input();
-        for (StageSpec stage : spec.stages()) {
-            List<WorkerStatus> workers = liveWorkers();
-            int elements = workers.stream().mapToInt(WorkerStatus::processingElements).sum();
-            Segmenter segmenter = new Segmenter(spec.segmentMin(), spec.segmentMax(), this::recordOffsets);
-            List<Segment> segments;
-            try {
-                segments = segmenter.segments(input, stage.format(), stage.unit(), elements);
-            } catch (IllegalArgumentException e) {
-                throw new JobFailedException("stage " + stage.index() + ": " + e.getMessage());
-            }
-            StageRun run = new StageRun(stage, segments);
-            run.assignBuckets(workers);
+        int first = resumeFrom == null ? 0 : resumeFrom.stage();
+        List<InputFile> input = resumeFrom == null ? spec.input() : resumeFrom.stageInput();
+        if (resumeFrom != null) {
+            stored.addAll(resumeFrom.stored());
+        }
+        for (StageSpec stage : spec.stages().subList(first, spec.stages().size())) {
+            StageRun run = resumeFrom != null && stage.index() == first ? resumed(stage) : planned(stage, input);
             synchronized (this) {
                 stages.add(run);
             }
+            checkpoint(run, input, true);
             List<StoredFile> files;
             do {
-                runUntilAllAccepted(run);
+                runUntilAllAccepted(run, input);
                 files = commit(run);
             } while (files == null);
             synchronized (this) {
@@ -175,14 +208,84 @@ final class JobRun implements Runnable {
         }
     }
 
-    private void runUntilAllAccepted(StageRun run) {
+    private StageRun planned(StageSpec stage, List<InputFile> input) {
+        List<WorkerStatus> workers = liveWorkers();
+        int elements = workers.stream().mapToInt(WorkerStatus::processingElements).sum();
+        Segmenter segmenter = new Segmenter(spec.segmentMin(), spec.segmentMax(), this::recordOffsets);
+        List<Segment> segments;
+        try {
+            segments = segmenter.segments(input, stage.format(), stage.unit(), elements);
+        } catch (IllegalArgumentException e) {
+            throw new JobFailedException("stage " + stage.index() + ": " + e.getMessage());
+        }
+        StageRun run = new StageRun(stage, segments);
+        run.assignBuckets(workers);
+        return run;
+    }
+
+    /**
+     * The stage the last coordinator was in, with the attempts it had accepted. Output returned to
+     * the caller was kept on the dead coordinator, so those segments run again.
+     */
+    private StageRun resumed(StageSpec stage) {
+        StageRun run = new StageRun(stage, resumeFrom.segments());
+        run.restoreBuckets(resumeFrom.bucketOwners());
+        if (stage.output().kind() != OutputSpec.Kind.CALLER) {
+            long now = System.nanoTime();
+            for (JobState.Accepted accepted : resumeFrom.accepted()) {
+                Attempt attempt = new Attempt(spec.id(), stage.index(), accepted.segment(), accepted.number(),
+                        accepted.worker(), false, now);
+                attempt.heardFrom(now, new TaskReport(accepted.taskId(), "SUCCEEDED", null, false, null,
+                        accepted.recordsIn(), 0, accepted.recordsOut(), accepted.bytesOut(), accepted.local()));
+                run.accepted(run.segment(accepted.segment()), attempt, now);
+            }
+        }
+        log.info("job {}: taken over in stage {} with {} of {} segments accepted", spec.id(), stage.index(),
+                run.status().done(), run.segments().size());
+        return run;
+    }
+
+    /** Saves the job's state on the ring: at every stage's start, and at most every second as segments finish. */
+    private void checkpoint(StageRun run, List<InputFile> input, boolean now) {
+        long at = System.nanoTime();
+        if (!now && at - lastCheckpointNanos < CHECKPOINT_EVERY_NANOS) {
+            return;
+        }
+        lastCheckpointNanos = at;
+        List<JobState.Accepted> accepted = run.segments().stream().filter(SegmentState::done).map(segment -> {
+            Attempt attempt = segment.accepted();
+            TaskReport report = attempt.report();
+            return new JobState.Accepted(segment.segment().index(), attempt.number(), attempt.taskId(), attempt.worker(),
+                    report != null && report.local(), report == null ? 0 : report.recordsIn(),
+                    report == null ? 0 : report.recordsOut(), report == null ? 0 : report.bytesOut());
+        }).toList();
+        JobState state = new JobState(spec, generation, run.spec().index(), input,
+                run.segments().stream().map(SegmentState::segment).toList(), run.bucketOwners(), accepted,
+                List.copyOf(stored));
+        try {
+            services.checkpoints().save(new JobCheckpoint(spec.id(), services.local().url(),
+                    services.json().writeValueAsString(state), CHECKPOINT_TTL_SECONDS));
+        } catch (RestClientException | IllegalArgumentException e) {
+            log.warn("job {}: checkpoint not saved ({}); the job goes on but would not survive this coordinator",
+                    spec.id(), e.getMessage());
+        }
+    }
+
+    private void runUntilAllAccepted(StageRun run, List<InputFile> input) {
         long poll = services.properties().coordination().pollInterval().toMillis();
         while (true) {
+            if (abandoned) {
+                throw new AbandonedException();
+            }
             if (cancelRequested) {
                 throw new CancelledException();
             }
             List<WorkerStatus> workers = liveWorkers();
+            int accepted = run.status().done();
             pollAttempts(run, workers);
+            if (run.status().done() != accepted) {
+                checkpoint(run, input, false);
+            }
             if (run.allDone()) {
                 return;
             }
@@ -201,7 +304,8 @@ final class JobRun implements Runnable {
     private void launch(StageRun run, StageRun.Placement placement) {
         SegmentState segment = placement.segment();
         Attempt attempt = new Attempt(spec.id(), run.spec().index(), segment.segment().index(),
-                segment.nextAttemptNumber(), placement.worker(), placement.speculative(), System.nanoTime());
+                generation * ATTEMPTS_PER_GENERATION + segment.nextAttemptNumber(), placement.worker(),
+                placement.speculative(), System.nanoTime());
         run.started(placement, attempt);
         workersUsed.add(placement.worker().httpAddress());
         try {
@@ -506,6 +610,13 @@ final class JobRun implements Runnable {
 
     synchronized boolean finished() {
         return finishedAt != null;
+    }
+
+    /** Thrown inside the run when this worker leaves the job to another. */
+    private static final class AbandonedException extends RuntimeException {
+        AbandonedException() {
+            super(null, null, false, false);
+        }
     }
 
     /** Thrown inside the run when the job is cancelled. */

@@ -20,16 +20,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import io.sectorsphere.common.sphere.JobCheckpoint;
+import tools.jackson.databind.json.JsonMapper;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 
 /** The jobs this worker coordinates: submitted here, run on a virtual thread each, kept a while after. */
 @Component
 public class Jobs implements DisposableBean {
 
-    private static final Pattern ID = Pattern.compile("j[0-9a-f]{16}");
+    private static final Pattern JOB_ID = Pattern.compile("j[0-9a-f]{16}");
 
     private final Map<String, JobRun> jobs = new LinkedHashMap<>();
     private final SecureRandom random = new SecureRandom();
@@ -39,11 +42,12 @@ public class Jobs implements DisposableBean {
 
     Jobs(SphereProperties properties, StorageGateway storage, ClusterWorkers cluster, LocalWorker local,
          RestClient workerRestClient, HttpClient workerHttpClient, TransferTimeout transferTimeout,
-         SphereMetrics metrics) {
+         SphereMetrics metrics, JobCheckpoints checkpoints, JsonMapper json) {
         Path root = properties.workDir().toAbsolutePath().normalize();
         this.planner = new JobPlanner(storage, local.storageUrl(), properties, root.resolve("planning"));
         WorkerClient workers = new WorkerClient(workerRestClient, workerHttpClient, transferTimeout.value());
-        this.services = new CoordinatorServices(workers, cluster, storage, local, properties, metrics, root.resolve("results"));
+        this.services = new CoordinatorServices(workers, cluster, storage, local, properties, metrics,
+                root.resolve("results"), checkpoints, json);
         this.retained = properties.coordination().retained();
     }
 
@@ -59,8 +63,43 @@ public class Jobs implements DisposableBean {
         return run.status();
     }
 
+    /**
+     * The job's status: from here if this worker coordinates it, else from the coordinator its
+     * checkpoint names (a job taken over after the worker it was submitted to died).
+     */
     public JobStatus status(String id) {
-        return find(id).status();
+        if (knows(id) || !JOB_ID.matcher(id).matches()) {
+            return find(id).status();
+        }
+        JobCheckpoint checkpoint;
+        try {
+            checkpoint = services.checkpoints().all().stream().filter(c -> c.id().equals(id)).findFirst()
+                    .orElseThrow(() -> new JobNotFoundException("no job " + id + " is known here"));
+        } catch (RestClientException e) {
+            throw new JobNotFoundException("no job " + id + " is known here");
+        }
+        return services.workers().status(checkpoint.coordinator(), id);
+    }
+
+    /** Whether this worker coordinates (or coordinated) the job. */
+    boolean knows(String id) {
+        synchronized (jobs) {
+            return jobs.containsKey(id);
+        }
+    }
+
+    /** Takes over a job whose coordinator died, from its checkpoint. */
+    void adopt(JobCheckpoint checkpoint) {
+        JobState state = services.json().readValue(checkpoint.state(), JobState.class);
+        JobRun run = JobRun.resume(state, services);
+        synchronized (jobs) {
+            if (jobs.containsKey(checkpoint.id())) {
+                return;
+            }
+            jobs.put(checkpoint.id(), run);
+            forgetOldest();
+        }
+        Thread.ofVirtual().name("job-" + checkpoint.id()).start(run);
     }
 
     /** Every job known here, newest first. */
@@ -98,7 +137,7 @@ public class Jobs implements DisposableBean {
     }
 
     private JobRun find(String id) {
-        if (!ID.matcher(id).matches()) {
+        if (!JOB_ID.matcher(id).matches()) {
             throw new JobNotFoundException("no job " + id + " is known here");
         }
         synchronized (jobs) {
@@ -123,10 +162,11 @@ public class Jobs implements DisposableBean {
         }
     }
 
+    /** A worker that stops leaves its running jobs to be taken over, as if it had crashed. */
     @Override
     public void destroy() {
         synchronized (jobs) {
-            jobs.values().forEach(JobRun::cancel);
+            jobs.values().forEach(JobRun::abandon);
         }
     }
 

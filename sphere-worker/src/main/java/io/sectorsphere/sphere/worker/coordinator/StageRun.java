@@ -76,6 +76,12 @@ final class StageRun {
         }
     }
 
+    /** The owners a previous coordinator gave the buckets. */
+    void restoreBuckets(List<String> owners) {
+        bucketOwners.clear();
+        bucketOwners.addAll(owners);
+    }
+
     List<String> bucketOwners() {
         return List.copyOf(bucketOwners);
     }

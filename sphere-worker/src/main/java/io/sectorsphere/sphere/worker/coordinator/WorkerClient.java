@@ -1,5 +1,6 @@
 package io.sectorsphere.sphere.worker.coordinator;
 
+import io.sectorsphere.common.sphere.JobStatus;
 import io.sectorsphere.sphere.worker.exec.TaskReport;
 import io.sectorsphere.sphere.worker.exec.TaskRequest;
 import io.sectorsphere.sphere.worker.shuffle.BucketStore;
@@ -89,6 +90,10 @@ final class WorkerClient {
         return rest.post().uri(URI.create(owner + ShufflePaths.commit(jobId, stage, bucket)))
                 .header(HttpHeaders.AUTHORIZATION, bearer(token)).body(new CommitRequest(name, parts)).retrieve()
                 .body(StoredFile.class);
+    }
+
+    JobStatus status(String worker, String jobId) {
+        return rest.get().uri(URI.create(worker + "/api/v1/jobs/" + jobId)).retrieve().body(JobStatus.class);
     }
 
     void forgetJob(String worker, String jobId, String token) {
