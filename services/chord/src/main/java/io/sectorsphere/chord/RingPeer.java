@@ -39,4 +39,13 @@ public interface RingPeer {
      * and adopts {@code leaverPredecessor} or {@code leaverSuccessors} in its place.
      */
     void departed(NodeRef leaver, Optional<NodeRef> leaverPredecessor, List<NodeRef> leaverSuccessors);
+
+    /**
+     * Swaps news about ring members: the peer takes in the caller's {@code rumours} and answers with
+     * its own (see {@link MembershipView}).
+     */
+    List<Member> gossip(List<Member> rumours);
+
+    /** Every member the peer's view holds, tombstones included: what a joining node starts from. */
+    List<Member> members();
 }
