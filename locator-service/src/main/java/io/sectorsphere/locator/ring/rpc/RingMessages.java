@@ -2,6 +2,7 @@ package io.sectorsphere.locator.ring.rpc;
 
 import io.sectorsphere.chord.Entry;
 import io.sectorsphere.chord.LookupStep;
+import io.sectorsphere.chord.Member;
 import io.sectorsphere.chord.Neighbours;
 import io.sectorsphere.chord.NodeId;
 import io.sectorsphere.chord.NodeRef;
@@ -35,6 +36,10 @@ public final class RingMessages {
 
     /** A node leaving gracefully, with the neighbours that take its place. */
     public record DepartureMessage(RingMember leaver, RingMember predecessor, List<RingMember> successors) {
+    }
+
+    /** What a membership view holds about one node; see {@link Member}. */
+    public record MemberMessage(RingMember node, long incarnation, boolean alive) {
     }
 
     private RingMessages() {
@@ -100,6 +105,19 @@ public final class RingMessages {
     static DepartureMessage departure(NodeRef leaver, Optional<NodeRef> predecessor, List<NodeRef> successors) {
         return new DepartureMessage(member(leaver), predecessor.map(RingMessages::member).orElse(null),
                 members(successors));
+    }
+
+    static List<MemberMessage> memberMessages(List<Member> members) {
+        return members.stream()
+                .map(member -> new MemberMessage(member(member.node()), member.incarnation(), member.alive()))
+                .toList();
+    }
+
+    static List<Member> memberStates(List<MemberMessage> messages) {
+        return required(messages, "member list").stream().map(message -> {
+            required(message, "member");
+            return new Member(node(message.node()), message.incarnation(), message.alive());
+        }).toList();
     }
 
     static Optional<NodeRef> optionalNode(RingMember member) {

@@ -12,6 +12,8 @@ final class RingRpcPaths {
     static final String FETCH = "/fetch";
     static final String ENTRIES = "/entries";
     static final String DEPARTED = "/departed";
+    static final String GOSSIP = "/gossip";
+    static final String MEMBERS = "/members";
 
     private RingRpcPaths() {
     }
