@@ -150,6 +150,7 @@ class BadInputTest {
 
         assertProblem(node.put("/api/v1/locations/" + name, validUpdate()), 400);
         assertProblem(node.get("/api/v1/ring/rpc/fetch?name=" + name), 400);
+        assertProblem(node.get("/api/v1/ring/rpc/read-step?name=" + name), 400);
     }
 
     @Test

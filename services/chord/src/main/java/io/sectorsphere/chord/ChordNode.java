@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -182,45 +183,18 @@ public final class ChordNode implements RingPeer {
      * owner the membership view predicts (which answers for its own range), else by routing.
      */
     public LookupResult lookup(NodeId key) {
-        requireMember();
-        LookupStep local = step(key);
-        Set<NodeRef> contacted = new HashSet<>(Set.of(self));
-        if (local.done() || !settings.membershipView()) {
-            return resolve(key, local, contacted, 0);
-        }
-        int hops = 0;
-        Optional<NodeRef> target = membership.owner(key);
-        for (int attempt = 0; attempt < DIRECT_ATTEMPTS && target.isPresent(); attempt++) {
-            NodeRef asked = target.get();
-            if (!contacted.add(asked)) {
-                break;
-            }
-            hops++;
-            try {
-                LookupStep answer = transport.peer(asked).step(key);
-                if (answer.done()) {
-                    membership.noticed(answer.nodes());
-                    return result(answer.nodes(), hops);
-                }
-                // The asked node's predecessor lies at or after the key: a node the view misses joined
-                // there. The node before the key has it in its successor list.
-                target = membership.preceding(key);
-            } catch (PeerUnavailableException e) {
-                suspect(asked);
-                target = membership.owner(key);
-            }
-        }
-        return resolve(key, local, contacted, hops);
+        return find(key, peer -> ReadStep.of(peer.step(key))).result();
     }
 
     /**
      * Reads the live entries under {@code name} from the owner of its key, falling back to the
-     * owner's successors (which hold replicas) when the owner does not answer or has nothing.
+     * owner's successors (which hold replicas) when the owner does not answer or has nothing. An
+     * owner asked directly sends its entries with its answer, so such a read costs one hop.
      */
     public ReadResult read(String name) {
-        LookupResult found = lookup(NodeId.ofKey(name));
-        int hops = found.hops();
-        List<NodeRef> holders = ownerThenFallbacks(found);
+        Found found = find(NodeId.ofKey(name), peer -> peer.readStep(name));
+        int hops = found.result().hops();
+        List<NodeRef> holders = ownerThenFallbacks(found.result());
         boolean askedAfterEmpty = false;
         List<Entry> empty = null;
         NodeRef emptyFrom = null;
@@ -228,6 +202,8 @@ public final class ChordNode implements RingPeer {
             List<Entry> entries;
             if (holder.equals(self)) {
                 entries = fetch(name);
+            } else if (holder.equals(found.sentEntries())) {
+                entries = found.ownerEntries();
             } else {
                 hops++;
                 try {
@@ -252,6 +228,52 @@ public final class ChordNode implements RingPeer {
             return new ReadResult(empty, emptyFrom, hops);
         }
         throw new LookupFailedException("no holder of '" + name + "' answered");
+    }
+
+    /**
+     * Where a lookup ended, and, if the owner was asked directly and answered as owner, the node that
+     * sent its entries along and those entries.
+     */
+    private record Found(LookupResult result, NodeRef sentEntries, List<Entry> ownerEntries) {
+    }
+
+    /**
+     * The lookup behind {@link #lookup} and {@link #read}: the local tables, up to
+     * {@value #DIRECT_ATTEMPTS} nodes the membership view predicts (asked through {@code ask}),
+     * then routing.
+     */
+    private Found find(NodeId key, Function<RingPeer, ReadStep> ask) {
+        requireMember();
+        LookupStep local = step(key);
+        Set<NodeRef> contacted = new HashSet<>(Set.of(self));
+        if (local.done() || !settings.membershipView()) {
+            return new Found(resolve(key, local, contacted, 0), null, List.of());
+        }
+        int hops = 0;
+        Optional<NodeRef> target = membership.owner(key);
+        for (int attempt = 0; attempt < DIRECT_ATTEMPTS && target.isPresent(); attempt++) {
+            NodeRef asked = target.get();
+            if (!contacted.add(asked)) {
+                break;
+            }
+            hops++;
+            try {
+                ReadStep answer = ask.apply(transport.peer(asked));
+                if (answer.step().done()) {
+                    membership.noticed(answer.step().nodes());
+                    LookupResult result = result(answer.step().nodes(), hops);
+                    boolean ownerSent = result.owner().equals(asked);
+                    return new Found(result, ownerSent ? asked : null, ownerSent ? answer.ownerEntries() : List.of());
+                }
+                // The asked node's predecessor lies at or after the key: a node the view misses joined
+                // there. The node before the key has it in its successor list.
+                target = membership.preceding(key);
+            } catch (PeerUnavailableException e) {
+                suspect(asked);
+                target = membership.owner(key);
+            }
+        }
+        return new Found(resolve(key, local, contacted, hops), null, List.of());
     }
 
     /**
@@ -370,6 +392,13 @@ public final class ChordNode implements RingPeer {
         }
         List<NodeRef> closer = fingers.closestPreceding(key, successorsNow, FORWARD_CANDIDATES);
         return LookupStep.forward(closer.isEmpty() ? List.of(successorsNow.getFirst()) : closer);
+    }
+
+    @Override
+    public ReadStep readStep(String name) {
+        LookupStep step = step(NodeId.ofKey(name));
+        boolean owner = step.done() && step.nodes().getFirst().equals(self);
+        return new ReadStep(step, owner ? fetch(name) : List.of());
     }
 
     @Override

@@ -13,6 +13,12 @@ public interface RingPeer {
     /** One step of an iterative lookup of {@code key}, answered from the peer's own tables. */
     LookupStep step(NodeId key);
 
+    /**
+     * {@link #step} for the key of {@code name}, with the peer's live entries under the name when
+     * the peer answers as the owner: how a node that predicts the owner reads in one round trip.
+     */
+    ReadStep readStep(String name);
+
     /** The peer's predecessor and successor list, in one call so stabilization costs one round trip. */
     Neighbours neighbours();
 

@@ -9,10 +9,12 @@ import io.sectorsphere.chord.Neighbours;
 import io.sectorsphere.chord.NodeId;
 import io.sectorsphere.chord.NodeRef;
 import io.sectorsphere.chord.PeerUnavailableException;
+import io.sectorsphere.chord.ReadStep;
 import io.sectorsphere.chord.RingPeer;
 import io.sectorsphere.locator.ring.rpc.RingMessages.EntryMessage;
 import io.sectorsphere.locator.ring.rpc.RingMessages.MemberMessage;
 import io.sectorsphere.locator.ring.rpc.RingMessages.NeighboursMessage;
+import io.sectorsphere.locator.ring.rpc.RingMessages.ReadStepMessage;
 import io.sectorsphere.locator.ring.rpc.RingMessages.StepMessage;
 import java.util.List;
 import java.util.Optional;
@@ -49,6 +51,12 @@ final class RestRingPeer implements RingPeer {
     public LookupStep step(NodeId key) {
         return call("step", () -> RingMessages.step(
                 client.get().uri(base + RingRpcPaths.STEP, key.toHex()).retrieve().body(StepMessage.class)));
+    }
+
+    @Override
+    public ReadStep readStep(String name) {
+        return call("read step", () -> RingMessages.readStep(client.get()
+                .uri(base + RingRpcPaths.READ_STEP + "?name={name}", name).retrieve().body(ReadStepMessage.class)));
     }
 
     @Override

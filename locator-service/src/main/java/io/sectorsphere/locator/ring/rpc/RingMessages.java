@@ -6,6 +6,7 @@ import io.sectorsphere.chord.Member;
 import io.sectorsphere.chord.Neighbours;
 import io.sectorsphere.chord.NodeId;
 import io.sectorsphere.chord.NodeRef;
+import io.sectorsphere.chord.ReadStep;
 import io.sectorsphere.common.Addresses;
 import io.sectorsphere.common.ring.RingMember;
 import io.sectorsphere.locator.ring.EntryNames;
@@ -24,6 +25,10 @@ public final class RingMessages {
 
     /** The answer to one lookup step; see {@link LookupStep}. */
     public record StepMessage(boolean done, List<RingMember> nodes) {
+    }
+
+    /** A lookup step with the answering owner's entries; see {@link ReadStep}. */
+    public record ReadStepMessage(StepMessage step, List<EntryMessage> ownerEntries) {
     }
 
     /** A node's predecessor (null if unknown) and successors, nearest first. */
@@ -70,6 +75,15 @@ public final class RingMessages {
     static LookupStep step(StepMessage message) {
         required(message, "lookup step");
         return new LookupStep(message.done(), nodes(message.nodes()));
+    }
+
+    static ReadStepMessage message(ReadStep readStep) {
+        return new ReadStepMessage(message(readStep.step()), entryMessages(readStep.ownerEntries()));
+    }
+
+    static ReadStep readStep(ReadStepMessage message) {
+        required(message, "read step");
+        return new ReadStep(step(message.step()), entries(message.ownerEntries()));
     }
 
     static NeighboursMessage message(Neighbours neighbours) {

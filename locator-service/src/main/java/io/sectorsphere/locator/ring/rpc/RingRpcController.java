@@ -10,6 +10,7 @@ import io.sectorsphere.locator.ring.rpc.RingMessages.DepartureMessage;
 import io.sectorsphere.locator.ring.rpc.RingMessages.EntryMessage;
 import io.sectorsphere.locator.ring.rpc.RingMessages.MemberMessage;
 import io.sectorsphere.locator.ring.rpc.RingMessages.NeighboursMessage;
+import io.sectorsphere.locator.ring.rpc.RingMessages.ReadStepMessage;
 import io.sectorsphere.locator.ring.rpc.RingMessages.StepMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -49,6 +50,11 @@ class RingRpcController {
     StepMessage step(@PathVariable String key) {
         NodeId id = NodeId.parse(key);
         return RingMessages.message(localNode.requireMember().step(id));
+    }
+
+    @GetMapping(RingRpcPaths.READ_STEP)
+    ReadStepMessage readStep(@RequestParam String name) {
+        return RingMessages.message(localNode.requireMember().readStep(EntryNames.requireValid(name)));
     }
 
     @GetMapping(RingRpcPaths.NEIGHBOURS)

@@ -5,6 +5,7 @@ final class RingRpcPaths {
 
     static final String BASE = "/api/v1/ring/rpc";
     static final String STEP = "/step/{key}";
+    static final String READ_STEP = "/read-step";
     static final String NEIGHBOURS = "/neighbours";
     static final String NOTIFY = "/notify";
     static final String PING = "/ping";

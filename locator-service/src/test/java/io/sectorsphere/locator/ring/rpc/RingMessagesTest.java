@@ -9,6 +9,7 @@ import io.sectorsphere.chord.Member;
 import io.sectorsphere.chord.Neighbours;
 import io.sectorsphere.chord.NodeId;
 import io.sectorsphere.chord.NodeRef;
+import io.sectorsphere.chord.ReadStep;
 import io.sectorsphere.common.ring.RingMember;
 import io.sectorsphere.locator.ring.rpc.RingMessages.EntryMessage;
 import io.sectorsphere.locator.ring.rpc.RingMessages.MemberMessage;
@@ -96,5 +97,19 @@ class RingMessagesTest {
         assertThatIllegalArgumentException().isThrownBy(() -> RingMessages.memberStates(
                 Arrays.asList((MemberMessage) null)));
         assertThatIllegalArgumentException().isThrownBy(() -> RingMessages.memberStates(null));
+    }
+
+    @Test
+    void readStepsSurviveTheRoundTripAndCheckTheirEntries() {
+        Entry live = new Entry("data/a.csv", "10.0.0.1:6200", "{\"size\":1}", NOW, NOW.plusSeconds(60));
+        ReadStep owner = new ReadStep(LookupStep.owner(List.of(A, B)), List.of(live));
+        ReadStep forward = ReadStep.of(LookupStep.forward(List.of(B)));
+
+        assertThat(RingMessages.readStep(RingMessages.message(owner))).isEqualTo(owner);
+        assertThat(RingMessages.readStep(RingMessages.message(forward))).isEqualTo(forward);
+        assertThatIllegalArgumentException().isThrownBy(() -> RingMessages.readStep(new RingMessages.ReadStepMessage(
+                RingMessages.message(owner.step()),
+                List.of(new EntryMessage("../etc/passwd", "10.0.0.1:6200", "{}", NOW, NOW)))));
+        assertThatIllegalArgumentException().isThrownBy(() -> RingMessages.readStep(null));
     }
 }

@@ -8,6 +8,7 @@ import io.sectorsphere.chord.Neighbours;
 import io.sectorsphere.chord.NodeId;
 import io.sectorsphere.chord.NodeRef;
 import io.sectorsphere.chord.PeerUnavailableException;
+import io.sectorsphere.chord.ReadStep;
 import io.sectorsphere.chord.RingPeer;
 import io.sectorsphere.chord.RingTransport;
 import java.util.List;
@@ -65,6 +66,11 @@ public final class InMemoryNetwork implements RingTransport {
         @Override
         public LookupStep step(NodeId key) {
             return reach().step(key);
+        }
+
+        @Override
+        public ReadStep readStep(String name) {
+            return reach().readStep(name);
         }
 
         @Override

@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.sectorsphere.chord.ChordNode;
 import io.sectorsphere.chord.ChordSettings;
+import io.sectorsphere.chord.Entry;
 import io.sectorsphere.chord.LookupResult;
 import io.sectorsphere.chord.NodeId;
+import io.sectorsphere.chord.ReadResult;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /** Lookups with the membership view at N = 1024: one hop once it has converged, few more under churn. */
@@ -15,7 +19,7 @@ class ViewLookupTest {
     private static final int NODES = 1024;
 
     @Test
-    void afterConvergenceEveryLookupFindsTheTrueOwnerInAboutOneHopAndAFullSyncCompletesEveryView() {
+    void afterConvergenceLookupsFindTheTrueOwnerInAboutOneHopReadsTakeOneAndAFullSyncCompletesEveryView() {
         RingSimulation ring = RingSimulation.stableRing(NODES, ChordSettings.DEFAULTS, Clock.systemUTC(), 21);
         int lookups = 5000;
         long hops = 0;
@@ -30,6 +34,17 @@ class ViewLookupTest {
         double mean = (double) hops / lookups;
         System.out.printf("view: mean hops at %d = %.3f%n", NODES, mean);
         assertThat(mean).isLessThanOrEqualTo(1.2);
+
+        Instant now = Instant.now();
+        for (int i = 0; i < 200; i++) {
+            ring.randomLive().write(new Entry("file-" + i, "holder", "value " + i, now, now.plus(Duration.ofHours(1))));
+        }
+        for (int i = 0; i < 200; i++) {
+            ReadResult read = ring.randomLive().read("file-" + i);
+            assertThat(read.entries()).extracting(Entry::value).containsExactly("value " + i);
+            // The predicted owner sends its entries with its answer: one round trip, not two.
+            assertThat(read.hops()).as("hops to read file-%d", i).isLessThanOrEqualTo(1);
+        }
 
         // Every node pulls a whole view once in 32 gossip rounds, which repairs what rumours missed.
         ring.rounds(32);
