@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -53,6 +54,25 @@ class BadInputTest {
         assertProblem(node.get("/api/v1/ring/rpc/step/" + "0".repeat(31)), 400);
         assertProblem(node.get("/api/v1/ring/rpc/entries?from=" + "0".repeat(32) + "&to=" + "g".repeat(32)), 400);
         assertProblem(node.post("/api/v1/ring/rpc/notify", "{\"id\":\"xyz\",\"address\":\"127.0.0.1:9\"}"), 400);
+    }
+
+    @Test
+    void gossipWithForgedOrTooManyMembersIsRefusedAndTheViewUnchanged() {
+        String forged = "{\"id\":\"" + NodeId.ofAddress("127.0.0.1:1").toHex() + "\",\"address\":\"127.0.0.1:2\"}";
+        String member = "{\"node\":{\"id\":\"" + NodeId.ofAddress("127.0.0.1:3").toHex()
+                + "\",\"address\":\"127.0.0.1:3\"},\"incarnation\":1,\"alive\":true}";
+
+        HttpResponse<String> forgedGossip = node.post("/api/v1/ring/rpc/gossip",
+                "[{\"node\":" + forged + ",\"incarnation\":1,\"alive\":true}]");
+        HttpResponse<String> tooMany = node.post("/api/v1/ring/rpc/gossip",
+                "[" + String.join(",", Collections.nCopies(1025, member)) + "]");
+
+        assertThat(JSON.readTree(assertProblem(forgedGossip, 400)).get("detail").asString())
+                .contains("not the SHA-1 of its address");
+        assertThat(JSON.readTree(assertProblem(tooMany, 400)).get("detail").asString()).contains("at most 1024");
+        JsonNode members = JSON.readTree(node.get("/api/v1/ring/rpc/members").body());
+        assertThat(members.valueStream().map(m -> m.get("node").get("address").asString()))
+                .containsExactly(node.address());
     }
 
     @Test
@@ -130,6 +150,7 @@ class BadInputTest {
 
         assertProblem(node.put("/api/v1/locations/" + name, validUpdate()), 400);
         assertProblem(node.get("/api/v1/ring/rpc/fetch?name=" + name), 400);
+        assertProblem(node.get("/api/v1/ring/rpc/read-step?name=" + name), 400);
     }
 
     @Test

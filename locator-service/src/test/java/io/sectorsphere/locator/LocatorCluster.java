@@ -41,6 +41,7 @@ public final class LocatorCluster implements AutoCloseable {
             Map.entry("sector.locator.ring.check-predecessor-interval", "200ms"),
             Map.entry("sector.locator.ring.fix-fingers-interval", "300ms"),
             Map.entry("sector.locator.ring.replicate-interval", "200ms"),
+            Map.entry("sector.locator.ring.gossip-interval", "100ms"),
             Map.entry("sector.locator.ring.join-retry-interval", "200ms"),
             Map.entry("sector.locator.ring.rpc-read-timeout", "1s"));
 

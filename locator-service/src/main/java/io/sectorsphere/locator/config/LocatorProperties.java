@@ -27,16 +27,23 @@ public record LocatorProperties(String advertisedHost, @DefaultValue List<String
                 .map(seed -> Addresses.requireHostPort("sector.locator.join entry", seed)).toList();
     }
 
-    /** The ring protocol's sizes, periods and timeouts. */
+    /**
+     * The ring protocol's sizes, periods and timeouts.
+     *
+     * @param membershipView keep a view of every member, gossip it every {@code gossipInterval}, and
+     *     send lookups straight to the owner it predicts; false routes every lookup through the ring
+     */
     public record Ring(@DefaultValue("8") int successorListLength,
                        @DefaultValue("1") int synchronousReplicas,
                        @DefaultValue("64") int maxLookupHops,
                        @DefaultValue("1000000") int maxEntries,
+                       @DefaultValue("true") boolean membershipView,
                        @DefaultValue("500ms") Duration stabilizeInterval,
                        @DefaultValue("1s") Duration checkPredecessorInterval,
                        @DefaultValue("2s") Duration fixFingersInterval,
                        @DefaultValue("1s") Duration replicateInterval,
                        @DefaultValue("5s") Duration expireInterval,
+                       @DefaultValue("500ms") Duration gossipInterval,
                        @DefaultValue("1s") Duration joinRetryInterval,
                        @DefaultValue("1s") Duration rpcConnectTimeout,
                        @DefaultValue("2s") Duration rpcReadTimeout) {
@@ -47,15 +54,17 @@ public record LocatorProperties(String advertisedHost, @DefaultValue List<String
             requirePositive("ring.fix-fingers-interval", fixFingersInterval);
             requirePositive("ring.replicate-interval", replicateInterval);
             requirePositive("ring.expire-interval", expireInterval);
+            requirePositive("ring.gossip-interval", gossipInterval);
             requirePositive("ring.join-retry-interval", joinRetryInterval);
             requirePositive("ring.rpc-connect-timeout", rpcConnectTimeout);
             requirePositive("ring.rpc-read-timeout", rpcReadTimeout);
             // Fails startup with ChordSettings' own message when the sizes do not fit together.
-            new ChordSettings(successorListLength, synchronousReplicas, maxLookupHops, maxEntries);
+            new ChordSettings(successorListLength, synchronousReplicas, maxLookupHops, maxEntries, membershipView);
         }
 
         public ChordSettings chordSettings() {
-            return new ChordSettings(successorListLength, synchronousReplicas, maxLookupHops, maxEntries);
+            return new ChordSettings(successorListLength, synchronousReplicas, maxLookupHops, maxEntries,
+                    membershipView);
         }
     }
 

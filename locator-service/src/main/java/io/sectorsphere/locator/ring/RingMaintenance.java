@@ -59,6 +59,7 @@ class RingMaintenance {
         every(settings.checkPredecessorInterval(), node, "check predecessor", node::checkPredecessor);
         every(settings.fixFingersInterval(), node, "fix fingers", node::fixFingers);
         every(settings.replicateInterval(), node, "replicate", node::replicate);
+        every(settings.gossipInterval(), node, "gossip", node::gossip);
         every(settings.expireInterval(), node, "expire", () -> {
             int dropped = node.expire();
             if (dropped > 0) {

@@ -7,7 +7,10 @@ import io.sectorsphere.chord.ChordNode;
 import java.util.function.ToDoubleFunction;
 import org.springframework.stereotype.Component;
 
-/** The ring's own numbers: its estimated size, the entries held here and stabilization rounds run. */
+/**
+ * The ring's own numbers: its estimated size, the members this node's view knows, the entries held
+ * here and stabilization rounds run.
+ */
 @Component
 class RingMetrics {
 
@@ -17,6 +20,9 @@ class RingMetrics {
         gauge(registry, localNode, "sector.locator.ring.size.estimate", null,
                 "Nodes on the ring, estimated from the spread of this node's successor list",
                 node -> node.view().estimatedRingSize());
+        gauge(registry, localNode, "sector.locator.ring.members", "nodes",
+                "Alive ring members in this node's membership view, itself included",
+                node -> node.view().knownMembers());
         gauge(registry, localNode, "sector.locator.entries", "entries",
                 "Location entries held by this node, its own and replicas", node -> node.view().storedEntries());
         stabilizationRounds = Counter.builder("sector.locator.stabilization.rounds")

@@ -11,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,12 +26,20 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Every entry lives on its key's successor (the owner) and on the owner's next r-1 successors,
  * so a crash loses nothing: the first live successor of a failed owner already holds its entries.
+ *
+ * <p>With {@link ChordSettings#membershipView()} on, the node also keeps a {@link MembershipView} of
+ * the whole ring, fed by what it sees and by {@link #gossip()}, and a lookup asks the owner the view
+ * predicts straight away: one hop while the view is right, Chord routing when it is not.
  */
 public final class ChordNode implements RingPeer {
 
     private static final Logger log = LoggerFactory.getLogger(ChordNode.class);
     private static final int FORWARD_CANDIDATES = 3;
     private static final int ENTRIES_PER_CALL = 512;
+    /** Predicted owners a lookup asks directly before it falls back to routing. */
+    private static final int DIRECT_ATTEMPTS = 2;
+    /** Every this many gossip rounds, the exchange pulls the peer's whole view instead of its rumours. */
+    private static final int FULL_SYNC_ROUNDS = 32;
 
     private final NodeRef self;
     private final RingTransport transport;
@@ -39,6 +48,7 @@ public final class ChordNode implements RingPeer {
     private final EntryStore store;
     private final FingerTable fingers;
     private final ReplicationState replication = new ReplicationState();
+    private final MembershipView membership;
 
     private volatile NodeRef predecessor;
     /** Nearest first; empty while this node is alone on its ring. */
@@ -53,6 +63,8 @@ public final class ChordNode implements RingPeer {
         this.clock = clock;
         this.store = new EntryStore(settings.maxEntries());
         this.fingers = new FingerTable(self);
+        // A restart reads a later clock, so its incarnation outranks whatever its last life left behind.
+        this.membership = new MembershipView(self, clock.millis());
     }
 
     public NodeRef self() {
@@ -67,6 +79,7 @@ public final class ChordNode implements RingPeer {
         successors = List.of();
         member = true;
         stable = true;
+        membership.announce();
         log.info("{} created a new ring", self);
     }
 
@@ -79,7 +92,7 @@ public final class ChordNode implements RingPeer {
     public void join(NodeRef known) {
         LookupStep first = LookupStep.forward(List.of(known));
         Set<NodeRef> contacted = new HashSet<>(Set.of(self));
-        LookupResult found = resolve(self.id(), first, contacted);
+        LookupResult found = resolve(self.id(), first, contacted, 0);
         NodeRef successor = null;
         Neighbours theirs = null;
         for (NodeRef candidate : ownerThenFallbacks(found)) {
@@ -100,6 +113,7 @@ public final class ChordNode implements RingPeer {
         }
         predecessor = null;
         successors = successorList(successor, theirs.successors());
+        startView(successor);
         // Everything the successor holds outside (self, successor]: the keys this node now owns and
         // the replicas it holds from now on for its predecessors, in place of the successor.
         for (List<Entry> batch : chunks(transport.peer(successor).entriesIn(successor.id(), self.id()))) {
@@ -164,21 +178,23 @@ public final class ChordNode implements RingPeer {
 
     // ---- lookups, reads and writes --------------------------------------------------------
 
-    /** Finds the owner of {@code key}, starting from this node's own tables. */
+    /**
+     * Finds the owner of {@code key}: from this node's own tables if they cover it, else by asking the
+     * owner the membership view predicts (which answers for its own range), else by routing.
+     */
     public LookupResult lookup(NodeId key) {
-        requireMember();
-        Set<NodeRef> contacted = new HashSet<>(Set.of(self));
-        return resolve(key, step(key), contacted);
+        return find(key, peer -> ReadStep.of(peer.step(key))).result();
     }
 
     /**
      * Reads the live entries under {@code name} from the owner of its key, falling back to the
-     * owner's successors (which hold replicas) when the owner does not answer or has nothing.
+     * owner's successors (which hold replicas) when the owner does not answer or has nothing. An
+     * owner asked directly sends its entries with its answer, so such a read costs one hop.
      */
     public ReadResult read(String name) {
-        LookupResult found = lookup(NodeId.ofKey(name));
-        int hops = found.hops();
-        List<NodeRef> holders = ownerThenFallbacks(found);
+        Found found = find(NodeId.ofKey(name), peer -> peer.readStep(name));
+        int hops = found.result().hops();
+        List<NodeRef> holders = ownerThenFallbacks(found.result());
         boolean askedAfterEmpty = false;
         List<Entry> empty = null;
         NodeRef emptyFrom = null;
@@ -186,6 +202,8 @@ public final class ChordNode implements RingPeer {
             List<Entry> entries;
             if (holder.equals(self)) {
                 entries = fetch(name);
+            } else if (holder.equals(found.sentEntries())) {
+                entries = found.ownerEntries();
             } else {
                 hops++;
                 try {
@@ -210,6 +228,52 @@ public final class ChordNode implements RingPeer {
             return new ReadResult(empty, emptyFrom, hops);
         }
         throw new LookupFailedException("no holder of '" + name + "' answered");
+    }
+
+    /**
+     * Where a lookup ended, and, if the owner was asked directly and answered as owner, the node that
+     * sent its entries along and those entries.
+     */
+    private record Found(LookupResult result, NodeRef sentEntries, List<Entry> ownerEntries) {
+    }
+
+    /**
+     * The lookup behind {@link #lookup} and {@link #read}: the local tables, up to
+     * {@value #DIRECT_ATTEMPTS} nodes the membership view predicts (asked through {@code ask}),
+     * then routing.
+     */
+    private Found find(NodeId key, Function<RingPeer, ReadStep> ask) {
+        requireMember();
+        LookupStep local = step(key);
+        Set<NodeRef> contacted = new HashSet<>(Set.of(self));
+        if (local.done() || !settings.membershipView()) {
+            return new Found(resolve(key, local, contacted, 0), null, List.of());
+        }
+        int hops = 0;
+        Optional<NodeRef> target = membership.owner(key);
+        for (int attempt = 0; attempt < DIRECT_ATTEMPTS && target.isPresent(); attempt++) {
+            NodeRef asked = target.get();
+            if (!contacted.add(asked)) {
+                break;
+            }
+            hops++;
+            try {
+                ReadStep answer = ask.apply(transport.peer(asked));
+                if (answer.step().done()) {
+                    membership.noticed(answer.step().nodes());
+                    LookupResult result = result(answer.step().nodes(), hops);
+                    boolean ownerSent = result.owner().equals(asked);
+                    return new Found(result, ownerSent ? asked : null, ownerSent ? answer.ownerEntries() : List.of());
+                }
+                // The asked node's predecessor lies at or after the key: a node the view misses joined
+                // there. The node before the key has it in its successor list.
+                target = membership.preceding(key);
+            } catch (PeerUnavailableException e) {
+                suspect(asked);
+                target = membership.owner(key);
+            }
+        }
+        return new Found(resolve(key, local, contacted, hops), null, List.of());
     }
 
     /**
@@ -251,10 +315,10 @@ public final class ChordNode implements RingPeer {
      * Iterative lookup: asks ever closer nodes until one names the owner. A node that does not
      * answer is skipped in favour of the next candidate of the same or an earlier step.
      */
-    private LookupResult resolve(NodeId key, LookupStep first, Set<NodeRef> contacted) {
+    private LookupResult resolve(NodeId key, LookupStep first, Set<NodeRef> contacted, int hopsSoFar) {
         Deque<Iterator<NodeRef>> pending = new ArrayDeque<>();
         LookupStep step = first;
-        int hops = 0;
+        int hops = hopsSoFar;
         while (!step.done()) {
             pending.push(step.nodes().iterator());
             step = null;
@@ -277,13 +341,26 @@ public final class ChordNode implements RingPeer {
                 hops++;
                 try {
                     step = transport.peer(next).step(key);
+                    membership.noticed(step.nodes());
                 } catch (PeerUnavailableException e) {
                     suspect(next);
                 }
             }
         }
-        List<NodeRef> answer = step.nodes();
-        return new LookupResult(answer.getFirst(), answer.subList(1, answer.size()), hops);
+        return result(step.nodes(), hops);
+    }
+
+    /**
+     * The owner and fallbacks of an answer, less the leading nodes that the membership view knows
+     * are gone: the answering node's successor list may not have caught up with a failure yet.
+     */
+    private LookupResult result(List<NodeRef> ownerThenSuccessors, int hops) {
+        int first = 0;
+        while (first < ownerThenSuccessors.size() - 1 && membership.knowsGone(ownerThenSuccessors.get(first))) {
+            first++;
+        }
+        List<NodeRef> nodes = ownerThenSuccessors.subList(first, ownerThenSuccessors.size());
+        return new LookupResult(nodes.getFirst(), nodes.subList(1, nodes.size()), hops);
     }
 
     // ---- calls from other nodes (RingPeer) --------------------------------------------------
@@ -318,6 +395,13 @@ public final class ChordNode implements RingPeer {
     }
 
     @Override
+    public ReadStep readStep(String name) {
+        LookupStep step = step(NodeId.ofKey(name));
+        boolean owner = step.done() && step.nodes().getFirst().equals(self);
+        return new ReadStep(step, owner ? fetch(name) : List.of());
+    }
+
+    @Override
     public Neighbours neighbours() {
         return new Neighbours(Optional.ofNullable(predecessor), successors);
     }
@@ -327,6 +411,7 @@ public final class ChordNode implements RingPeer {
         if (candidate.equals(self)) {
             return;
         }
+        membership.noticed(List.of(candidate));
         synchronized (this) {
             NodeRef predecessorNow = predecessor;
             if (predecessorNow == null || candidate.id().isBetween(predecessorNow.id(), self.id())) {
@@ -380,6 +465,7 @@ public final class ChordNode implements RingPeer {
     @Override
     public void departed(NodeRef leaver, Optional<NodeRef> leaverPredecessor, List<NodeRef> leaverSuccessors) {
         fingers.forget(leaver);
+        membership.gone(leaver);
         synchronized (this) {
             if (leaver.equals(predecessor)) {
                 predecessor = leaverPredecessor.filter(node -> !node.equals(self)).orElse(null);
@@ -391,6 +477,18 @@ public final class ChordNode implements RingPeer {
                 successors = orderedFromSelf(merged);
             }
         }
+    }
+
+    @Override
+    public List<Member> gossip(List<Member> rumours) {
+        List<Member> ours = membership.rumours();
+        membership.merge(rumours);
+        return ours;
+    }
+
+    @Override
+    public List<Member> members() {
+        return membership.members();
     }
 
     // ---- periodic protocol ------------------------------------------------------------------
@@ -426,6 +524,7 @@ public final class ChordNode implements RingPeer {
             return;
         }
         Neighbours theirs = view.orElseThrow();
+        membership.noticed(theirs.successors());
         boolean pointsBack = theirs.predecessor().filter(self::equals).isPresent();
         NodeRef current = successor;
         Optional<NodeRef> newcomer = theirs.predecessor()
@@ -515,6 +614,43 @@ public final class ChordNode implements RingPeer {
         replication.record(delivered ? targets : List.of(), predecessorNow, upTo);
     }
 
+    /**
+     * One gossip exchange with a random member of the view: swaps rumours with it, or every
+     * {@value #FULL_SYNC_ROUNDS}th round pulls its whole view, which repairs whatever rumours missed.
+     */
+    public void gossip() {
+        if (!member || !settings.membershipView()) {
+            return;
+        }
+        long round = membership.tick();
+        Optional<NodeRef> partner = membership.randomPeer();
+        if (partner.isEmpty()) {
+            return;
+        }
+        try {
+            RingPeer peer = transport.peer(partner.get());
+            membership.merge(round % FULL_SYNC_ROUNDS == 0 ? peer.members() : peer.gossip(membership.rumours()));
+        } catch (PeerUnavailableException e) {
+            suspect(partner.get());
+        }
+    }
+
+    /**
+     * Starts this joining node's view from its successor's and announces the node to the ring. A
+     * successor that does not answer costs only speed: gossip fills the view later.
+     */
+    private void startView(NodeRef successor) {
+        if (!settings.membershipView()) {
+            return;
+        }
+        try {
+            membership.merge(transport.peer(successor).members());
+        } catch (PeerUnavailableException e) {
+            log.debug("{} could not pull the membership view of {}: {}", self, successor, e.getMessage());
+        }
+        membership.announce();
+    }
+
     /** Drops expired entries; returns how many. */
     public int expire() {
         return store.expire(clock.instant());
@@ -525,7 +661,7 @@ public final class ChordNode implements RingPeer {
     public RingView view() {
         List<NodeRef> successorsNow = successors;
         return new RingView(self, Optional.ofNullable(predecessor), successorsNow, fingers.distinct(),
-                estimateRingSize(successorsNow), store.size());
+                estimateRingSize(successorsNow), membership.size(), store.size());
     }
 
     public Optional<NodeRef> predecessor() {
@@ -568,6 +704,7 @@ public final class ChordNode implements RingPeer {
     /** Forgets a node that failed to answer; stabilization and fix-fingers restore live ones. */
     private void suspect(NodeRef node) {
         fingers.forget(node);
+        membership.gone(node);
         synchronized (this) {
             if (node.equals(predecessor)) {
                 predecessor = null;

@@ -8,10 +8,18 @@ package io.sectorsphere.chord;
  *     follow at the next replication round); one is enough for a single crash to lose nothing
  * @param maxLookupHops a lookup that has not converged after this many nodes gives up
  * @param maxEntries entries one node holds at most; stores beyond it are refused
+ * @param membershipView whether the node keeps a {@link MembershipView} of the whole ring, gossips
+ *     it, and sends lookups straight to the predicted owner; without it every lookup is routed
  */
-public record ChordSettings(int successorListLength, int synchronousReplicas, int maxLookupHops, int maxEntries) {
+public record ChordSettings(int successorListLength, int synchronousReplicas, int maxLookupHops, int maxEntries,
+                            boolean membershipView) {
 
     public static final ChordSettings DEFAULTS = new ChordSettings(8, 1, 64, 1_000_000);
+
+    /** Settings with the membership view on. */
+    public ChordSettings(int successorListLength, int synchronousReplicas, int maxLookupHops, int maxEntries) {
+        this(successorListLength, synchronousReplicas, maxLookupHops, maxEntries, true);
+    }
 
     public ChordSettings {
         if (successorListLength < 1) {
@@ -26,6 +34,12 @@ public record ChordSettings(int successorListLength, int synchronousReplicas, in
     }
 
     public ChordSettings withSuccessorListLength(int length) {
-        return new ChordSettings(length, Math.min(synchronousReplicas, length - 1), maxLookupHops, maxEntries);
+        return new ChordSettings(length, Math.min(synchronousReplicas, length - 1), maxLookupHops, maxEntries,
+                membershipView);
+    }
+
+    /** The same settings with every lookup routed, as plain Chord does. */
+    public ChordSettings withoutMembershipView() {
+        return new ChordSettings(successorListLength, synchronousReplicas, maxLookupHops, maxEntries, false);
     }
 }

@@ -13,6 +13,12 @@ public interface RingPeer {
     /** One step of an iterative lookup of {@code key}, answered from the peer's own tables. */
     LookupStep step(NodeId key);
 
+    /**
+     * {@link #step} for the key of {@code name}, with the peer's live entries under the name when
+     * the peer answers as the owner: how a node that predicts the owner reads in one round trip.
+     */
+    ReadStep readStep(String name);
+
     /** The peer's predecessor and successor list, in one call so stabilization costs one round trip. */
     Neighbours neighbours();
 
@@ -39,4 +45,13 @@ public interface RingPeer {
      * and adopts {@code leaverPredecessor} or {@code leaverSuccessors} in its place.
      */
     void departed(NodeRef leaver, Optional<NodeRef> leaverPredecessor, List<NodeRef> leaverSuccessors);
+
+    /**
+     * Swaps news about ring members: the peer takes in the caller's {@code rumours} and answers with
+     * its own (see {@link MembershipView}).
+     */
+    List<Member> gossip(List<Member> rumours);
+
+    /** Every member the peer's view holds, tombstones included: what a joining node starts from. */
+    List<Member> members();
 }

@@ -8,7 +8,9 @@ import java.util.Optional;
  *
  * @param fingers the distinct finger targets, in finger order
  * @param estimatedRingSize nodes on the ring, estimated from the spread of the successor list
+ * @param knownMembers alive nodes in the node's membership view, itself included
  */
 public record RingView(NodeRef self, Optional<NodeRef> predecessor, List<NodeRef> successors,
-                       List<NodeRef> fingers, double estimatedRingSize, int storedEntries) {
+                       List<NodeRef> fingers, double estimatedRingSize, int knownMembers,
+                       int storedEntries) {
 }

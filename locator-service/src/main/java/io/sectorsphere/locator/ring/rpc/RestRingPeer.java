@@ -4,13 +4,17 @@ import static io.sectorsphere.locator.ring.rpc.RingRpcPaths.BASE;
 
 import io.sectorsphere.chord.Entry;
 import io.sectorsphere.chord.LookupStep;
+import io.sectorsphere.chord.Member;
 import io.sectorsphere.chord.Neighbours;
 import io.sectorsphere.chord.NodeId;
 import io.sectorsphere.chord.NodeRef;
 import io.sectorsphere.chord.PeerUnavailableException;
+import io.sectorsphere.chord.ReadStep;
 import io.sectorsphere.chord.RingPeer;
 import io.sectorsphere.locator.ring.rpc.RingMessages.EntryMessage;
+import io.sectorsphere.locator.ring.rpc.RingMessages.MemberMessage;
 import io.sectorsphere.locator.ring.rpc.RingMessages.NeighboursMessage;
+import io.sectorsphere.locator.ring.rpc.RingMessages.ReadStepMessage;
 import io.sectorsphere.locator.ring.rpc.RingMessages.StepMessage;
 import java.util.List;
 import java.util.Optional;
@@ -29,6 +33,9 @@ final class RestRingPeer implements RingPeer {
     private static final ParameterizedTypeReference<List<EntryMessage>> ENTRY_LIST =
             new ParameterizedTypeReference<>() {
             };
+    private static final ParameterizedTypeReference<List<MemberMessage>> MEMBER_LIST =
+            new ParameterizedTypeReference<>() {
+            };
 
     private final RestClient client;
     private final NodeRef node;
@@ -44,6 +51,12 @@ final class RestRingPeer implements RingPeer {
     public LookupStep step(NodeId key) {
         return call("step", () -> RingMessages.step(
                 client.get().uri(base + RingRpcPaths.STEP, key.toHex()).retrieve().body(StepMessage.class)));
+    }
+
+    @Override
+    public ReadStep readStep(String name) {
+        return call("read step", () -> RingMessages.readStep(client.get()
+                .uri(base + RingRpcPaths.READ_STEP + "?name={name}", name).retrieve().body(ReadStepMessage.class)));
     }
 
     @Override
@@ -87,6 +100,18 @@ final class RestRingPeer implements RingPeer {
         run("departed", () -> client.post().uri(base + RingRpcPaths.DEPARTED)
                 .body(RingMessages.departure(leaver, leaverPredecessor, leaverSuccessors))
                 .retrieve().toBodilessEntity());
+    }
+
+    @Override
+    public List<Member> gossip(List<Member> rumours) {
+        return call("gossip", () -> RingMessages.memberStates(client.post().uri(base + RingRpcPaths.GOSSIP)
+                .body(RingMessages.memberMessages(rumours)).retrieve().body(MEMBER_LIST)));
+    }
+
+    @Override
+    public List<Member> members() {
+        return call("members", () -> RingMessages.memberStates(
+                client.get().uri(base + RingRpcPaths.MEMBERS).retrieve().body(MEMBER_LIST)));
     }
 
     private void run(String what, Runnable request) {

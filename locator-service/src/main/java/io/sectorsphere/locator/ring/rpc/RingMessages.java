@@ -2,9 +2,11 @@ package io.sectorsphere.locator.ring.rpc;
 
 import io.sectorsphere.chord.Entry;
 import io.sectorsphere.chord.LookupStep;
+import io.sectorsphere.chord.Member;
 import io.sectorsphere.chord.Neighbours;
 import io.sectorsphere.chord.NodeId;
 import io.sectorsphere.chord.NodeRef;
+import io.sectorsphere.chord.ReadStep;
 import io.sectorsphere.common.Addresses;
 import io.sectorsphere.common.ring.RingMember;
 import io.sectorsphere.locator.ring.EntryNames;
@@ -25,6 +27,10 @@ public final class RingMessages {
     public record StepMessage(boolean done, List<RingMember> nodes) {
     }
 
+    /** A lookup step with the answering owner's entries; see {@link ReadStep}. */
+    public record ReadStepMessage(StepMessage step, List<EntryMessage> ownerEntries) {
+    }
+
     /** A node's predecessor (null if unknown) and successors, nearest first. */
     public record NeighboursMessage(RingMember predecessor, List<RingMember> successors) {
     }
@@ -35,6 +41,10 @@ public final class RingMessages {
 
     /** A node leaving gracefully, with the neighbours that take its place. */
     public record DepartureMessage(RingMember leaver, RingMember predecessor, List<RingMember> successors) {
+    }
+
+    /** What a membership view holds about one node; see {@link Member}. */
+    public record MemberMessage(RingMember node, long incarnation, boolean alive) {
     }
 
     private RingMessages() {
@@ -65,6 +75,15 @@ public final class RingMessages {
     static LookupStep step(StepMessage message) {
         required(message, "lookup step");
         return new LookupStep(message.done(), nodes(message.nodes()));
+    }
+
+    static ReadStepMessage message(ReadStep readStep) {
+        return new ReadStepMessage(message(readStep.step()), entryMessages(readStep.ownerEntries()));
+    }
+
+    static ReadStep readStep(ReadStepMessage message) {
+        required(message, "read step");
+        return new ReadStep(step(message.step()), entries(message.ownerEntries()));
     }
 
     static NeighboursMessage message(Neighbours neighbours) {
@@ -100,6 +119,19 @@ public final class RingMessages {
     static DepartureMessage departure(NodeRef leaver, Optional<NodeRef> predecessor, List<NodeRef> successors) {
         return new DepartureMessage(member(leaver), predecessor.map(RingMessages::member).orElse(null),
                 members(successors));
+    }
+
+    static List<MemberMessage> memberMessages(List<Member> members) {
+        return members.stream()
+                .map(member -> new MemberMessage(member(member.node()), member.incarnation(), member.alive()))
+                .toList();
+    }
+
+    static List<Member> memberStates(List<MemberMessage> messages) {
+        return required(messages, "member list").stream().map(message -> {
+            required(message, "member");
+            return new Member(node(message.node()), message.incarnation(), message.alive());
+        }).toList();
     }
 
     static Optional<NodeRef> optionalNode(RingMember member) {

@@ -8,7 +8,9 @@ import io.sectorsphere.locator.ring.EntryNames;
 import io.sectorsphere.locator.ring.LocalNode;
 import io.sectorsphere.locator.ring.rpc.RingMessages.DepartureMessage;
 import io.sectorsphere.locator.ring.rpc.RingMessages.EntryMessage;
+import io.sectorsphere.locator.ring.rpc.RingMessages.MemberMessage;
 import io.sectorsphere.locator.ring.rpc.RingMessages.NeighboursMessage;
+import io.sectorsphere.locator.ring.rpc.RingMessages.ReadStepMessage;
 import io.sectorsphere.locator.ring.rpc.RingMessages.StepMessage;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -33,6 +35,8 @@ class RingRpcController {
 
     /** Twice what a node sends in one call, so a hostile batch cannot take much memory. */
     private static final int MAX_ENTRIES_PER_CALL = 1024;
+    /** Four times the rumours a node sends in one exchange. */
+    private static final int MAX_RUMOURS_PER_CALL = 1024;
 
     private final LocalNode localNode;
     private final long maxValueBytes;
@@ -46,6 +50,11 @@ class RingRpcController {
     StepMessage step(@PathVariable String key) {
         NodeId id = NodeId.parse(key);
         return RingMessages.message(localNode.requireMember().step(id));
+    }
+
+    @GetMapping(RingRpcPaths.READ_STEP)
+    ReadStepMessage readStep(@RequestParam String name) {
+        return RingMessages.message(localNode.requireMember().readStep(EntryNames.requireValid(name)));
     }
 
     @GetMapping(RingRpcPaths.NEIGHBOURS)
@@ -96,6 +105,20 @@ class RingRpcController {
         var predecessor = RingMessages.optionalNode(departure.predecessor());
         var successors = RingMessages.nodes(departure.successors());
         localNode.requireMember().departed(leaver, predecessor, successors);
+    }
+
+    @PostMapping(RingRpcPaths.GOSSIP)
+    List<MemberMessage> gossip(@RequestBody List<MemberMessage> messages) {
+        if (messages.size() > MAX_RUMOURS_PER_CALL) {
+            throw new IllegalArgumentException("at most " + MAX_RUMOURS_PER_CALL + " rumours per gossip call");
+        }
+        var rumours = RingMessages.memberStates(messages);
+        return RingMessages.memberMessages(localNode.requireMember().gossip(rumours));
+    }
+
+    @GetMapping(RingRpcPaths.MEMBERS)
+    List<MemberMessage> members() {
+        return RingMessages.memberMessages(localNode.requireMember().members());
     }
 
     private void requireSmallValue(Entry entry) {

@@ -5,6 +5,7 @@ final class RingRpcPaths {
 
     static final String BASE = "/api/v1/ring/rpc";
     static final String STEP = "/step/{key}";
+    static final String READ_STEP = "/read-step";
     static final String NEIGHBOURS = "/neighbours";
     static final String NOTIFY = "/notify";
     static final String PING = "/ping";
@@ -12,6 +13,8 @@ final class RingRpcPaths {
     static final String FETCH = "/fetch";
     static final String ENTRIES = "/entries";
     static final String DEPARTED = "/departed";
+    static final String GOSSIP = "/gossip";
+    static final String MEMBERS = "/members";
 
     private RingRpcPaths() {
     }

@@ -5,14 +5,18 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 
 import io.sectorsphere.chord.Entry;
 import io.sectorsphere.chord.LookupStep;
+import io.sectorsphere.chord.Member;
 import io.sectorsphere.chord.Neighbours;
 import io.sectorsphere.chord.NodeId;
 import io.sectorsphere.chord.NodeRef;
+import io.sectorsphere.chord.ReadStep;
 import io.sectorsphere.common.ring.RingMember;
 import io.sectorsphere.locator.ring.rpc.RingMessages.EntryMessage;
+import io.sectorsphere.locator.ring.rpc.RingMessages.MemberMessage;
 import io.sectorsphere.locator.ring.rpc.RingMessages.NeighboursMessage;
 import io.sectorsphere.locator.ring.rpc.RingMessages.StepMessage;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -78,5 +82,34 @@ class RingMessagesTest {
                 new EntryMessage("ok", "10.0.0.1:6200", "{}", null, NOW)));
         assertThatIllegalArgumentException().isThrownBy(() -> RingMessages.entry(
                 new EntryMessage("ok", "10.0.0.1:6200", "{}", NOW, null)));
+    }
+
+    @Test
+    void membersSurviveTheRoundTripAndForgedOrNegativeOnesAreRejected() {
+        List<Member> members = List.of(new Member(A, 1_765_000_000_000L, true), new Member(B, 0, false));
+        RingMember forged = new RingMember(A.id().toHex(), B.address());
+
+        assertThat(RingMessages.memberStates(RingMessages.memberMessages(members))).isEqualTo(members);
+        assertThatIllegalArgumentException().isThrownBy(() -> RingMessages.memberStates(
+                List.of(new MemberMessage(forged, 1, true)))).withMessageContaining("not the SHA-1");
+        assertThatIllegalArgumentException().isThrownBy(() -> RingMessages.memberStates(
+                List.of(new MemberMessage(RingMessages.member(A), -1, true)))).withMessageContaining("incarnation");
+        assertThatIllegalArgumentException().isThrownBy(() -> RingMessages.memberStates(
+                Arrays.asList((MemberMessage) null)));
+        assertThatIllegalArgumentException().isThrownBy(() -> RingMessages.memberStates(null));
+    }
+
+    @Test
+    void readStepsSurviveTheRoundTripAndCheckTheirEntries() {
+        Entry live = new Entry("data/a.csv", "10.0.0.1:6200", "{\"size\":1}", NOW, NOW.plusSeconds(60));
+        ReadStep owner = new ReadStep(LookupStep.owner(List.of(A, B)), List.of(live));
+        ReadStep forward = ReadStep.of(LookupStep.forward(List.of(B)));
+
+        assertThat(RingMessages.readStep(RingMessages.message(owner))).isEqualTo(owner);
+        assertThat(RingMessages.readStep(RingMessages.message(forward))).isEqualTo(forward);
+        assertThatIllegalArgumentException().isThrownBy(() -> RingMessages.readStep(new RingMessages.ReadStepMessage(
+                RingMessages.message(owner.step()),
+                List.of(new EntryMessage("../etc/passwd", "10.0.0.1:6200", "{}", NOW, NOW)))));
+        assertThatIllegalArgumentException().isThrownBy(() -> RingMessages.readStep(null));
     }
 }

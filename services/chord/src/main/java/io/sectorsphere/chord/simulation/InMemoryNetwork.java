@@ -3,10 +3,12 @@ package io.sectorsphere.chord.simulation;
 import io.sectorsphere.chord.ChordNode;
 import io.sectorsphere.chord.Entry;
 import io.sectorsphere.chord.LookupStep;
+import io.sectorsphere.chord.Member;
 import io.sectorsphere.chord.Neighbours;
 import io.sectorsphere.chord.NodeId;
 import io.sectorsphere.chord.NodeRef;
 import io.sectorsphere.chord.PeerUnavailableException;
+import io.sectorsphere.chord.ReadStep;
 import io.sectorsphere.chord.RingPeer;
 import io.sectorsphere.chord.RingTransport;
 import java.util.List;
@@ -67,6 +69,11 @@ public final class InMemoryNetwork implements RingTransport {
         }
 
         @Override
+        public ReadStep readStep(String name) {
+            return reach().readStep(name);
+        }
+
+        @Override
         public Neighbours neighbours() {
             return reach().neighbours();
         }
@@ -99,6 +106,16 @@ public final class InMemoryNetwork implements RingTransport {
         @Override
         public void departed(NodeRef leaver, Optional<NodeRef> leaverPredecessor, List<NodeRef> leaverSuccessors) {
             reach().departed(leaver, leaverPredecessor, List.copyOf(leaverSuccessors));
+        }
+
+        @Override
+        public List<Member> gossip(List<Member> rumours) {
+            return reach().gossip(List.copyOf(rumours));
+        }
+
+        @Override
+        public List<Member> members() {
+            return reach().members();
         }
     }
 }

@@ -105,6 +105,7 @@ public final class RingSimulation {
             order.forEach(ChordNode::stabilize);
             order.forEach(ChordNode::fixFingers);
             order.forEach(ChordNode::replicate);
+            order.forEach(ChordNode::gossip);
         }
     }
 
