@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  * @param coordinator the HTTP address of the worker coordinating the job now
  * @param state the coordinator's own record of the job, as JSON: the locators keep it as it is
  * @param ttlSeconds how long the checkpoint lives unless saved again
+ * @param finished the job has ended: the entry only says which worker can tell how, and nobody takes it over
  */
-public record JobCheckpoint(String id, String coordinator, String state, long ttlSeconds) {
+public record JobCheckpoint(String id, String coordinator, String state, long ttlSeconds, boolean finished) {
 
     private static final Pattern ID = Pattern.compile("j[0-9a-f]{16}");
 

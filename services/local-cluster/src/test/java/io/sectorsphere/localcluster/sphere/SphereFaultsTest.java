@@ -92,6 +92,33 @@ class SphereFaultsTest {
     }
 
     @Test
+    void anotherWorkerTakesOverAJobWhoseCoordinatorDiesAndFinishesIt() throws Exception {
+        SphereJobs jobs = start(Map.of("sector.sphere.segments.min", "1KB"));
+        List<String> lines = writeLines("orphan", 4, 1500);
+        JobRequest request = new JobRequest("orphaned shuffle", new JobInput(List.of(), List.of("orphan/")), "lines",
+                List.of(stage("stream", "SEGMENT", "sleep 2; awk '{ print NR % 3 \"\\t\" $0 }'",
+                                buckets("orphan-tmp", 3, true)),
+                        new StageRequest("stream", null, "FILE", null, "sort", "lines", local("orphan-out"))),
+                null, null);
+        JobStatus submitted = jobs.submit(0, request);
+        cluster.waitUntil("the first stage is under way", () -> {
+            JobStatus status = jobs.status(0, submitted.id());
+            return !status.stages().isEmpty() && status.stages().getFirst().done() >= 2;
+        }, JOB_TIMEOUT);
+        cluster.killWorker(0);
+
+        JobStatus done = jobs.await(1, submitted.id(), JOB_TIMEOUT);
+
+        assertThat(done.state()).as(String.valueOf(done.error())).isEqualTo("SUCCEEDED");
+        assertThat(done.coordinator()).isNotEqualTo(cluster.sphereUrl(0));
+        List<String> out = new ArrayList<>(Arrays.asList(concatenated(done.outputs()).split("\n")));
+        List<String> expected = new ArrayList<>(lines);
+        out.sort(null);
+        expected.sort(null);
+        assertThat(out).isEqualTo(expected);
+    }
+
+    @Test
     void aFunctionThatNeverReturnsTimesOutItsAttemptsAndTheJobFails() {
         SphereJobs jobs = start(Map.of("sector.sphere.elements.unit-timeout", "5s"));
         writeLines("hang", 1, 10);

@@ -30,8 +30,4 @@ class JobCheckpoints {
                 .body(JobCheckpoint[].class);
         return all == null ? List.of() : Arrays.asList(all);
     }
-
-    void remove(String id) {
-        rest.delete().uri(URI.create(locatorUrl + "/api/v1/sphere-jobs/" + id)).retrieve().toBodilessEntity();
-    }
 }

@@ -51,6 +51,8 @@ final class JobRun implements Runnable {
     private static final int ATTEMPTS_PER_GENERATION = 1000;
     /** How long a checkpoint lives unless saved again: a running job saves it at every stage. */
     private static final long CHECKPOINT_TTL_SECONDS = 3600;
+    /** A finished job's entry names its coordinator for this long, so any worker can answer for it. */
+    private static final long FINISHED_TTL_SECONDS = 600;
     private static final long CHECKPOINT_EVERY_NANOS = Duration.ofSeconds(1).toNanos();
 
     private final JobSpec spec;
@@ -129,9 +131,10 @@ final class JobRun implements Runnable {
         }
         cleanUp(outcome);
         try {
-            services.checkpoints().remove(spec.id());
+            services.checkpoints().save(new JobCheckpoint(spec.id(), services.local().url(), "{}",
+                    FINISHED_TTL_SECONDS, true));
         } catch (RestClientException e) {
-            log.warn("job {}: its checkpoint could not be removed: {}", spec.id(), e.getMessage());
+            log.warn("job {}: its checkpoint could not be closed: {}", spec.id(), e.getMessage());
         }
         synchronized (this) {
             state = outcome;
@@ -264,7 +267,7 @@ final class JobRun implements Runnable {
                 List.copyOf(stored));
         try {
             services.checkpoints().save(new JobCheckpoint(spec.id(), services.local().url(),
-                    services.json().writeValueAsString(state), CHECKPOINT_TTL_SECONDS));
+                    services.json().writeValueAsString(state), CHECKPOINT_TTL_SECONDS, false));
         } catch (RestClientException | IllegalArgumentException e) {
             log.warn("job {}: checkpoint not saved ({}); the job goes on but would not survive this coordinator",
                     spec.id(), e.getMessage());

@@ -60,6 +60,7 @@ class JobTakeover implements DisposableBean {
             List<WorkerStatus> live = cluster.live();
             Set<String> coordinators = live.stream().map(WorkerStatus::httpAddress).collect(Collectors.toSet());
             orphans = checkpoints.all().stream()
+                    .filter(checkpoint -> !checkpoint.finished())
                     .filter(checkpoint -> !coordinators.contains(checkpoint.coordinator()))
                     .filter(checkpoint -> !jobs.knows(checkpoint.id()))
                     .toList();
