@@ -108,7 +108,8 @@ public final class TerasortBench {
             times.put(contender, new Samples());
         }
         Samples dataLocal = new Samples();
-        TeraValidateReport validation;
+        Map<String, String> errors = new LinkedHashMap<>();
+        TeraValidateReport validation = null;
         long clusterHeapMib;
         long workerHeapMib;
         SectorTerasort ours = SectorTerasort.start(dir.resolve("cluster"), copies);
@@ -126,25 +127,36 @@ public final class TerasortBench {
                     order = order.reversed();
                 }
                 for (String contender : order) {
+                    if (errors.containsKey(contender)) {
+                        continue;
+                    }
                     progress(size.name() + ": round " + round + ": " + contender);
                     String name = contender + "-" + round;
                     Path output = dir.resolve(name);
-                    double seconds = switch (contender) {
-                        case "ours" -> {
-                            long started = System.nanoTime();
-                            JobStatus finished = ours.terasort("tera/" + name);
-                            double elapsed = (System.nanoTime() - started) / 1e9;
-                            dataLocal.add(finished.dataLocalFraction());
-                            yield elapsed;
-                        }
-                        case "hadoop" -> hadoop.terasort(input, output, name);
-                        case "spark" -> spark.terasort(input, output, size.sparkPartitions(), name);
-                        case "limit" -> limitJvm.run(InMemorySort.class.getName(),
-                                List.of(input.toString(), output.toString()), dir.resolve(name + ".log"), LIMIT_TIMEOUT);
-                        default -> throw new IllegalStateException(contender);
-                    };
-                    times.get(contender).add(seconds);
-                    progress(String.format(Locale.ROOT, "%s: round %d: %s %.2f s", size.name(), round, contender, seconds));
+                    try {
+                        double seconds = switch (contender) {
+                            case "ours" -> {
+                                long started = System.nanoTime();
+                                JobStatus finished = ours.terasort("tera/" + name);
+                                double elapsed = (System.nanoTime() - started) / 1e9;
+                                dataLocal.add(finished.dataLocalFraction());
+                                yield elapsed;
+                            }
+                            case "hadoop" -> hadoop.terasort(input, output, name);
+                            case "spark" -> spark.terasort(input, output, size.sparkPartitions(), name);
+                            case "limit" -> limitJvm.run(InMemorySort.class.getName(),
+                                    List.of(input.toString(), output.toString()), dir.resolve(name + ".log"),
+                                    LIMIT_TIMEOUT);
+                            default -> throw new IllegalStateException(contender);
+                        };
+                        times.get(contender).add(seconds);
+                        progress(String.format(Locale.ROOT, "%s: round %d: %s %.2f s", size.name(), round, contender,
+                                seconds));
+                    } catch (RuntimeException e) {
+                        // The others' figures are still worth having; this contender runs no more in this case.
+                        errors.put(contender, e.getMessage());
+                        progress(size.name() + ": " + contender + " failed: " + e.getMessage());
+                    }
                     if (contender.equals("ours") && round > 1) {
                         ours.delete("tera/" + name);
                     } else if (!contender.equals("ours")) {
@@ -152,10 +164,12 @@ public final class TerasortBench {
                     }
                 }
             }
-            progress(size.name() + ": copying our first output out, Hadoop TeraValidate");
-            Path sorted = dir.resolve("ours-sorted");
-            ours.export("tera/ours-1", sorted);
-            validation = hadoop.teravalidate(sorted, dir.resolve("validate"));
+            if (!errors.containsKey("ours")) {
+                progress(size.name() + ": copying our first output out, Hadoop TeraValidate");
+                Path sorted = dir.resolve("ours-sorted");
+                ours.export("tera/ours-1", sorted);
+                validation = hadoop.teravalidate(sorted, dir.resolve("validate"));
+            }
             clusterHeapMib = clusterHeap.peakMib();
             workerHeapMib = SpeHeapLogs.peakWorkerMib(ours.elementDirectories());
         }
@@ -172,12 +186,15 @@ public final class TerasortBench {
                 .put("copies", copies)
                 .put("runs", runs)
                 .put("checksum", checksum);
-        if (!validation.accepts(checksum)) {
+        boolean validated = validation != null && validation.accepts(checksum);
+        if (validation != null && !validated) {
             line.put("teravalidate_checksum", validation.checksum())
                     .put("teravalidate_errors", validation.errors().size());
         }
+        errors.forEach((contender, error) -> line.put(contender + "_error",
+                '"' + String.valueOf(error).replace('"', '\'').replace('\n', ' ') + '"'));
         work.delete(dir);
-        return line.put("validated", validation.accepts(checksum) ? "yes" : "no").toString();
+        return line.put("validated", validated ? "yes" : "no").toString();
     }
 
     private static int intSetting(String variable, int fallback) {
