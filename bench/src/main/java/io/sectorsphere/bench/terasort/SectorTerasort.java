@@ -37,8 +37,9 @@ import java.util.Map;
  * as a Sphere job, and Terasort as the two-stage job {@code sector terasort} submits, timed from submit
  * to SUCCEEDED through {@link SphereClient}.
  *
- * <p>Every processing element (the child JVMs the workers run operators in) logs its collections to
- * {@code gc-PID.log} in its working directory, which {@link SpeHeapLogs} reads for the peak heap.
+ * <p>Every processing element (the child JVMs the workers run operators in) logs its collections and
+ * its heap at exit to {@code gc-PID.log} in its working directory, which {@link SpeHeapLogs} reads for
+ * the peak heap.
  */
 final class SectorTerasort implements AutoCloseable {
 
@@ -76,7 +77,9 @@ final class SectorTerasort implements AutoCloseable {
     static SectorTerasort start(Path state, int copies) {
         Map<String, String> properties = new HashMap<>();
         properties.put("sector.locator.replication.min-copies", Integer.toString(copies));
-        properties.put("sector.sphere.elements.jvm-options[0]", "-Xlog:gc:file=" + SpeHeapLogs.FILE_PATTERN);
+        for (int i = 0; i < SpeHeapLogs.JVM_OPTIONS.size(); i++) {
+            properties.put("sector.sphere.elements.jvm-options[" + i + "]", SpeHeapLogs.JVM_OPTIONS.get(i));
+        }
         LocalClusterSettings settings = new LocalClusterSettings(NODES, BASE_ADDRESS,
                 LocalClusterSettings.DEFAULT_LOCATOR_PORT, LocalClusterSettings.DEFAULT_STORAGE_PORT,
                 LocalClusterSettings.DEFAULT_AGENT_PORT, LocalClusterSettings.DEFAULT_SPHERE_PORT, state,

@@ -111,7 +111,6 @@ public final class TerasortBench {
         Map<String, String> errors = new LinkedHashMap<>();
         TeraValidateReport validation = null;
         long clusterHeapMib;
-        long workerHeapMib;
         SectorTerasort ours = SectorTerasort.start(dir.resolve("cluster"), copies);
         try (ours; HeapPeak clusterHeap = new HeapPeak()) {
             progress(size.name() + ": our teragen job");
@@ -171,8 +170,9 @@ public final class TerasortBench {
                 validation = hadoop.teravalidate(sorted, dir.resolve("validate"));
             }
             clusterHeapMib = clusterHeap.peakMib();
-            workerHeapMib = SpeHeapLogs.peakWorkerMib(ours.elementDirectories());
         }
+        // Stopped: the processing elements have logged their heap at exit.
+        long workerHeapMib = SpeHeapLogs.peakWorkerMib(ours.elementDirectories());
         double oursMedian = times.get("ours").median();
         TerasortLine line = new TerasortLine(size.name())
                 .times("ours", times.get("ours")).times("hadoop", times.get("hadoop"))
