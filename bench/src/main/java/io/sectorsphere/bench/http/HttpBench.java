@@ -5,6 +5,7 @@ import io.sectorsphere.bench.process.BenchDirectories;
 import io.sectorsphere.bench.process.Commands;
 import io.sectorsphere.bench.process.HeapPoller;
 import io.sectorsphere.bench.process.ServiceProcess;
+import io.sectorsphere.bench.process.Workspace;
 import io.sectorsphere.localcluster.SampleLocations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -99,7 +100,7 @@ public final class HttpBench {
         }
         Path benchTarget = BenchDirectories.target();
         Path jfr = "1".equals(System.getenv("BENCH_JFR")) ? benchTarget.resolve("jfr") : null;
-        HttpBench bench = new HttpBench(Workspace.create(benchTarget.resolve("work")), jfr,
+        HttpBench bench = new HttpBench(Workspace.create(benchTarget.resolve("work"), "http"), jfr,
                 "1".equals(System.getenv("BENCH_VERBOSE")));
         Runtime.getRuntime().addShutdownHook(new Thread(bench::close, "bench-cleanup"));
         Thread.ofPlatform().daemon().name("bench-watchdog").start(() -> {

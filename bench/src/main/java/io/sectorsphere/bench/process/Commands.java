@@ -80,12 +80,18 @@ public final class Commands {
      * stderr inherited.
      */
     public static Running startDiscarding(List<String> command) {
-        return start(command, ProcessBuilder.Redirect.DISCARD, null);
+        return start(command, ProcessBuilder.Redirect.DISCARD, ProcessBuilder.Redirect.INHERIT, null);
+    }
+
+    /** Starts {@code command} with stdout and stderr appended to {@code log}: programs whose output is a record only. */
+    public static Running startLogging(List<String> command, Path log) {
+        ProcessBuilder.Redirect append = ProcessBuilder.Redirect.appendTo(log.toFile());
+        return start(command, append, append, null);
     }
 
     /** Starts {@code command} with stdout captured into {@code capture} (a file in the work directory). */
     public static Running startCapturing(List<String> command, Path capture) {
-        return start(command, ProcessBuilder.Redirect.to(capture.toFile()), capture);
+        return start(command, ProcessBuilder.Redirect.to(capture.toFile()), ProcessBuilder.Redirect.INHERIT, capture);
     }
 
     /** Runs a command to its end and returns its result, whatever its exit code. */
@@ -121,11 +127,12 @@ public final class Commands {
         }
     }
 
-    private static Running start(List<String> command, ProcessBuilder.Redirect out, Path capture) {
+    private static Running start(List<String> command, ProcessBuilder.Redirect out, ProcessBuilder.Redirect err,
+                                 Path capture) {
         ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
                 .redirectOutput(out)
-                .redirectError(ProcessBuilder.Redirect.INHERIT);
+                .redirectError(err);
         try {
             long started = System.nanoTime();
             Process process = builder.start();

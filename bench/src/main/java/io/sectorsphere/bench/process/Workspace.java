@@ -1,4 +1,4 @@
-package io.sectorsphere.bench.http;
+package io.sectorsphere.bench.process;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,13 +10,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 /**
- * A run's temporary directory under the benchmark's work directory ({@code bench/target/work/http-*}),
+ * A run's temporary directory under the benchmark's work directory ({@code bench/target/work/<bench>-*}),
  * deleted by {@link #close}. It holds a {@code pid} file, so a later run can remove the directory of
  * a run that was killed before it could clean up, and never that of one still running.
  */
-final class Workspace implements AutoCloseable {
-
-    private static final String PREFIX = "http-";
+public final class Workspace implements AutoCloseable {
 
     private final Path root;
     private final AtomicInteger scratchFiles = new AtomicInteger();
@@ -25,11 +23,13 @@ final class Workspace implements AutoCloseable {
         this.root = root;
     }
 
-    static Workspace create(Path workDirectory) {
+    /** @param bench the benchmark's name, the directory's prefix ({@code http}, {@code terasort}) */
+    public static Workspace create(Path workDirectory, String bench) {
+        String prefix = bench + "-";
         try {
             Files.createDirectories(workDirectory);
-            removeAbandoned(workDirectory);
-            Path root = Files.createTempDirectory(workDirectory, PREFIX);
+            removeAbandoned(workDirectory, prefix);
+            Path root = Files.createTempDirectory(workDirectory, prefix);
             Files.writeString(root.resolve("pid"), Long.toString(ProcessHandle.current().pid()));
             return new Workspace(root);
         } catch (IOException e) {
@@ -37,12 +37,12 @@ final class Workspace implements AutoCloseable {
         }
     }
 
-    Path root() {
+    public Path root() {
         return root;
     }
 
     /** A new, empty directory for one case. */
-    Path directory(String name) {
+    public Path directory(String name) {
         try {
             return Files.createDirectories(root.resolve(name));
         } catch (IOException e) {
@@ -51,12 +51,12 @@ final class Workspace implements AutoCloseable {
     }
 
     /** A fresh file name for a command's captured output. */
-    Path scratch() {
+    public Path scratch() {
         return root.resolve("out-" + scratchFiles.incrementAndGet());
     }
 
     /** Deletes a directory tree inside this workspace. */
-    void delete(Path directory) {
+    public void delete(Path directory) {
         deleteTree(directory);
     }
 
@@ -65,8 +65,8 @@ final class Workspace implements AutoCloseable {
         deleteTree(root);
     }
 
-    private static void removeAbandoned(Path workDirectory) throws IOException {
-        try (DirectoryStream<Path> runs = Files.newDirectoryStream(workDirectory, PREFIX + "*")) {
+    private static void removeAbandoned(Path workDirectory, String prefix) throws IOException {
+        try (DirectoryStream<Path> runs = Files.newDirectoryStream(workDirectory, prefix + "*")) {
             for (Path run : runs) {
                 Path pid = run.resolve("pid");
                 try {
@@ -94,11 +94,11 @@ final class Workspace implements AutoCloseable {
                 try {
                     Files.deleteIfExists(path);
                 } catch (IOException e) {
-                    System.err.println("bench/http: cannot delete " + path + ": " + e);
+                    System.err.println("bench: cannot delete " + path + ": " + e);
                 }
             });
         } catch (IOException | UncheckedIOException e) {
-            System.err.println("bench/http: cannot delete " + directory + ": " + e);
+            System.err.println("bench: cannot delete " + directory + ": " + e);
         }
     }
 }
