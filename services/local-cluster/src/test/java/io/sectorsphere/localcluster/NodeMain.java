@@ -17,7 +17,8 @@ import java.util.Map;
  *
  * JOIN is a comma-separated seed list, or {@code -} to found a ring. Settings under
  * {@code sector.locator.} go to the locator, under {@code sector.storage.} to the storage node,
- * others to both. Secrets come from the environment ({@code SECTOR_LOCATOR_REPLICATION_TOKEN}),
+ * under {@code sector.sphere.} to a Sphere worker, which runs when {@code sphere-port=N} is given
+ * (0 for an ephemeral port), others to every service. Secrets come from the environment ({@code SECTOR_LOCATOR_REPLICATION_TOKEN}),
  * never from the command line, where {@code ps} shows them.
  */
 public final class NodeMain {
@@ -37,15 +38,24 @@ public final class NodeMain {
         List<String> join = "-".equals(args[4]) ? List.of() : List.of(args[4].split(","));
         Map<String, String> locatorProperties = new HashMap<>();
         Map<String, String> storageProperties = new HashMap<>();
+        Map<String, String> sphereProperties = new HashMap<>();
+        Integer spherePort = null;
         for (String setting : Arrays.asList(args).subList(5, args.length)) {
             int equals = setting.indexOf('=');
             String key = setting.substring(0, equals);
             String value = setting.substring(equals + 1);
-            if (!key.startsWith("sector.storage.")) {
-                locatorProperties.put(key, value);
+            if (key.equals("sphere-port")) {
+                spherePort = Integer.parseInt(value);
+                continue;
             }
             if (!key.startsWith("sector.locator.")) {
-                storageProperties.put(key, value);
+                (key.startsWith("sector.sphere.") ? sphereProperties : storageProperties).put(key, value);
+            }
+            if (!key.startsWith("sector.storage.") && !key.startsWith("sector.sphere.")) {
+                locatorProperties.put(key, value);
+            }
+            if (!key.startsWith("sector.")) {
+                sphereProperties.put(key, value);
             }
         }
         LocatorNode locator = LocatorNode.start(host, locatorPort, join, locatorProperties);
@@ -56,11 +66,27 @@ public final class NodeMain {
             locator.close();
             throw e;
         }
-        // SIGTERM stops both; SIGKILL, which the test uses, stops nothing, as a crash.
+        SphereWorkerNode sphere = null;
+        if (spherePort != null) {
+            try {
+                sphere = SphereWorkerNode.start(host, spherePort, dataDir, dataDir.resolveSibling("sphere-work"),
+                        storage.url(), locator.url(), sphereProperties);
+            } catch (RuntimeException e) {
+                storage.close();
+                locator.close();
+                throw e;
+            }
+        }
+        // SIGTERM stops every service; SIGKILL, which the tests use, stops nothing, as a crash.
+        SphereWorkerNode worker = sphere;
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            if (worker != null) {
+                worker.close();
+            }
             storage.close();
             locator.close();
         }, "node-shutdown"));
-        System.out.println("node ready: locator " + locator.url() + ", storage " + storage.url());
+        System.out.println("node ready: locator " + locator.url() + ", storage " + storage.url()
+                + (worker == null ? "" : ", sphere " + worker.url()));
     }
 }

@@ -18,12 +18,20 @@ final class NodeProcess extends JvmProcess {
     private final int index;
     private final int locatorPort;
     private final int storagePort;
+    private final int spherePort;
     private final Path dataDir;
     private final LocatorClient locator;
     private final StorageClient storage;
 
     NodeProcess(int index, int locatorPort, int storagePort, Path dataDir, Path logDirectory, HttpClient http) {
-        super("node " + index, "160m", logDirectory.resolve("node-" + index + ".log"));
+        this(index, locatorPort, storagePort, 0, dataDir, logDirectory, http);
+    }
+
+    /** @param spherePort the port of a Sphere worker beside the other services, 0 for none */
+    NodeProcess(int index, int locatorPort, int storagePort, int spherePort, Path dataDir, Path logDirectory,
+                HttpClient http) {
+        super("node " + index, spherePort == 0 ? "160m" : "256m", logDirectory.resolve("node-" + index + ".log"));
+        this.spherePort = spherePort;
         this.index = index;
         this.locatorPort = locatorPort;
         this.storagePort = storagePort;
@@ -45,6 +53,9 @@ final class NodeProcess extends JvmProcess {
         arguments.add(dataDir.toString());
         arguments.add(join.isEmpty() ? "-" : String.join(",", join));
         arguments.add("spring.main.banner-mode=off");
+        if (spherePort != 0) {
+            arguments.add("sphere-port=" + spherePort);
+        }
         properties.forEach((key, value) -> arguments.add(key + "=" + value));
         launch(NodeMain.class.getName(), arguments, environment, join);
     }
@@ -64,6 +75,15 @@ final class NodeProcess extends JvmProcess {
     /** The storage node's {@code host:port}, as its location records name it. */
     String holder() {
         return HOST + ":" + storagePort;
+    }
+
+    String storageUrl() {
+        return "http://" + holder();
+    }
+
+    /** The base URL of its Sphere worker. */
+    String sphereUrl() {
+        return "http://" + HOST + ":" + spherePort;
     }
 
     LocatorClient locator() {

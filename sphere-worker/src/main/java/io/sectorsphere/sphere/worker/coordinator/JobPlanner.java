@@ -45,7 +45,7 @@ final class JobPlanner {
     static final int DEFAULT_RECORDS_PER_UNIT = 1000;
     private static final int MAX_BUCKETS = 65536;
     /** How long a just-stored file may take to appear on the ring. */
-    static final Duration PUBLISH_GRACE = Duration.ofSeconds(5);
+    static final Duration PUBLISH_GRACE = Duration.ofSeconds(20);
 
     private final StorageGateway storage;
     private final String storageUrl;
