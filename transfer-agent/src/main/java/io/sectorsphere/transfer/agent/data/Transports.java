@@ -38,8 +38,10 @@ public final class Transports implements AutoCloseable {
                 ? properties.udt().congestionControl() : CongestionControls.DEFAULT;
         CongestionControls.create(defaultCongestionControl);
         int window = properties.udt().windowPackets();
-        this.udtOptions = UdtSocketOptions.defaults().withMss(properties.udt().mss()).withBuffers(window, window, window)
-                .withCongestionControl(defaultCongestionControl);
+        UdtSocketOptions socket = UdtSocketOptions.defaults().withMss(properties.udt().mss());
+        socket = window > 0 ? socket.withBuffers(window, window, window)
+                : socket.withMemoryBudget(properties.udt().memoryBudget().toBytes());
+        this.udtOptions = socket.withCongestionControl(defaultCongestionControl);
         this.udtConfig = UdtEndpointConfig.defaults().withMeterRegistry(meters);
         boolean engine = properties.udt().enabled() && UdtAvailability.probe(bindHost);
         if (properties.udt().enabled() && !engine) {
