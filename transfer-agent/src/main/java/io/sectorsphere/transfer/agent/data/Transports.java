@@ -2,6 +2,7 @@ package io.sectorsphere.transfer.agent.data;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sectorsphere.transfer.agent.config.AgentProperties;
+import io.sectorsphere.transfer.choice.PathProbe;
 import io.sectorsphere.transfer.transport.DataTransport;
 import io.sectorsphere.transfer.transport.TcpTransport;
 import io.sectorsphere.transfer.transport.UdtAvailability;
@@ -30,6 +31,7 @@ public final class Transports implements AutoCloseable {
     private final UdtEndpointConfig udtConfig;
     private final InetSocketAddress clientBind;
     private final Map<String, UdtTransport> udt = new ConcurrentHashMap<>();
+    private UdtTransport udtProbe;
 
     public Transports(AgentProperties properties, String bindHost, MeterRegistry meters) {
         this.tcp = new TcpTransport(properties.tcp().connectTimeout(), properties.tcp().readTimeout());
@@ -74,6 +76,14 @@ public final class Transports implements AutoCloseable {
                 udtOptions.withCongestionControl(chosen)));
     }
 
+    /** The UDT transport that probes paths ({@link PathProbe#probeOptions}), or null without UDT. */
+    public synchronized DataTransport udtProbe() {
+        if (udtAvailable && udtProbe == null) {
+            udtProbe = new UdtTransport(clientBind, udtConfig, PathProbe.probeOptions(udtOptions));
+        }
+        return udtProbe;
+    }
+
     /** The UDT transport listeners use: the default congestion control. */
     public DataTransport udtForListening() {
         return get(DataTransport.UDT, null);
@@ -82,6 +92,11 @@ public final class Transports implements AutoCloseable {
     @Override
     public void close() {
         udt.values().forEach(UdtTransport::close);
+        synchronized (this) {
+            if (udtProbe != null) {
+                udtProbe.close();
+            }
+        }
         tcp.close();
     }
 }
