@@ -14,8 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Measures a path for {@link TransportChooser}, remembered per peer for a few minutes: the loss
- * that a short burst of UDT packets ({@value #PROBE_BYTES} bytes the peer drops) sees, none where
+ * Measures a path for {@link TransportChooser}, remembered per peer for a few minutes: the smaller
+ * loss of {@value #PROBE_ROUNDS} short bursts of UDT packets ({@value #PROBE_BYTES} bytes each,
+ * which the peer drops), none where
  * UDT is not there or the peer does not answer over it; and the smallest round trip of
  * {@value #RTT_SAMPLES} PINGs over TCP (timed by the wall clock on an established connection:
  * UDT's own estimate starts from a 100 ms guess and takes tens of ACKs to settle).
@@ -25,13 +26,17 @@ import org.slf4j.LoggerFactory;
  * long the host kept it waiting. The burst is paced at
  * {@value #PROBE_RATE_BYTES_PER_SECOND} bytes/s (32 Mb/s) by the probing transport's rate cap
  * ({@link #probeOptions}), below the paths this choice is about, so it builds no queue and the
- * losses it sees are the path's; 1440 packets show 1 % loss for certain, 0.1 % three times in four.
+ * losses it sees are the path's; 1440 packets show 1 % loss for certain, 0.1 % three times in four
+ * (both bursts: three times in five). The smaller of two, because a host that stalls (a busy CPU
+ * holding up the receiver, or a forwarder) drops a run of packets now and then, while the path's
+ * random loss shows in every burst.
  */
 public final class PathProbe {
 
     public static final long PROBE_BYTES = 2L << 20;
     public static final long PROBE_RATE_BYTES_PER_SECOND = 4_000_000;
     public static final int RTT_SAMPLES = 3;
+    public static final int PROBE_ROUNDS = 2;
     private static final Duration REMEMBERED = Duration.ofMinutes(5);
     private static final Logger log = LoggerFactory.getLogger(PathProbe.class);
 
@@ -80,7 +85,11 @@ public final class PathProbe {
             return 0;
         }
         try {
-            return client.probe(udt, remote, PROBE_BYTES).map(PathQuality::lossRate).orElse(0.0);
+            double loss = 1;
+            for (int round = 0; round < PROBE_ROUNDS; round++) {
+                loss = Math.min(loss, client.probe(udt, remote, PROBE_BYTES).map(PathQuality::lossRate).orElse(0.0));
+            }
+            return loss;
         } catch (IOException e) {
             log.debug("no UDT probe of {} ({}): its loss is not known", remote, e.toString());
             return 0;

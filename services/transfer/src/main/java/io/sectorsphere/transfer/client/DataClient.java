@@ -57,6 +57,7 @@ public final class DataClient {
     /**
      * Sends {@code bytes} that {@code remote} drops, and returns what the transport measured of the
      * path meanwhile (loss and round trip; empty for a transport that measures nothing, as TCP).
+     * The connection is closed afterwards, not kept: its statistics then belong to one probe.
      */
     public Optional<PathQuality> probe(DataTransport transport, InetSocketAddress remote, long bytes) throws IOException {
         Answer ready = ask(transport, remote, Request.probe(bytes), Status.READY);
@@ -69,7 +70,6 @@ public final class DataClient {
             out.flush();
             Response done = FrameCodec.readResponse(lease.connection().input());
             Optional<PathQuality> measured = lease.connection().pathQuality();
-            lease.release();
             if (done.status() != Status.OK) {
                 throw new TransferRefusedException(done.status(), done.message());
             }

@@ -49,7 +49,7 @@ class AutoTransportChoiceOverAnEmulatedWanTest {
 
         assertThat(choice.line()).startsWith("chosen=tcp ").contains("loss=0.00000");
         assertThat(choice.packetsTowardsServer()).as("the UDT burst crossed the link")
-                .isGreaterThan(PathProbe.PROBE_BYTES / 1500);
+                .isGreaterThan(PathProbe.PROBE_ROUNDS * PathProbe.PROBE_BYTES / 1500);
     }
 
     /** The line the choosing end printed after measuring the path to the serving end. */
