@@ -1,5 +1,6 @@
 package io.sectorsphere.client;
 
+import io.sectorsphere.transfer.choice.PathProbe;
 import io.sectorsphere.transfer.choice.TransportChooser;
 import io.sectorsphere.transfer.choice.TransportPreference;
 import io.sectorsphere.transfer.client.ByteRateLimiter;
@@ -72,7 +73,9 @@ public final class AgentDownload implements AutoCloseable {
     private final TcpTransport tcp = new TcpTransport(Duration.ofSeconds(3), Duration.ofSeconds(30));
     private final ConnectionCache cache = new ConnectionCache(4, 16, Duration.ofMinutes(1), Clock.systemUTC());
     private final DataClient client = new DataClient(cache);
+    private final PathProbe probe = new PathProbe(client, tcp, this::udtProbe);
     private UdtTransport udt;
+    private UdtTransport udtProbe;
 
     public AgentDownload(Options options) {
         this.options = options;
@@ -114,7 +117,8 @@ public final class AgentDownload implements AutoCloseable {
         for (String agent : grant.agents()) {
             InetSocketAddress address = address(agent);
             try {
-                PathQuality quality = client.ping(tcp, address);
+                PathQuality quality = options.transport() == TransportPreference.AUTO
+                        ? probe.measure(address) : client.ping(tcp, address);
                 longest = Math.max(longest, quality.rttMillis());
                 String chosen = chooser.choose(options.transport(), Optional.of(quality));
                 DataTransport transport = DataTransport.UDT.equals(chosen) ? udt() : tcp;
@@ -149,6 +153,14 @@ public final class AgentDownload implements AutoCloseable {
         return udt;
     }
 
+    private synchronized DataTransport udtProbe() {
+        if (udtProbe == null && udtAvailable()) {
+            udtProbe = new UdtTransport(new InetSocketAddress("0.0.0.0", 0), UdtEndpointConfig.defaults(),
+                    PathProbe.probeOptions(UdtSocketOptions.defaults()));
+        }
+        return udtProbe;
+    }
+
     private static InetSocketAddress address(String hostPort) {
         int colon = hostPort.lastIndexOf(':');
         String host = hostPort.substring(0, colon).replace("[", "").replace("]", "");
@@ -160,6 +172,9 @@ public final class AgentDownload implements AutoCloseable {
         cache.close();
         if (udt != null) {
             udt.close();
+        }
+        if (udtProbe != null) {
+            udtProbe.close();
         }
     }
 }

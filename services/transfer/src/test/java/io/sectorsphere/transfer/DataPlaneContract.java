@@ -120,6 +120,20 @@ public abstract class DataPlaneContract {
     }
 
     @Test
+    void aProbeIsDroppedByTheAgentAndTellsWhatTheTransportMeasured() throws Exception {
+        Node node = node("a");
+
+        java.util.Optional<io.sectorsphere.transfer.transport.PathQuality> measured =
+                client.probe(transport, node.address(), 1 << 20);
+
+        assertThat(measured.isPresent()).as("only UDT measures the path").isEqualTo(DataTransport.UDT.equals(transport.name()));
+        assertThat(node.staged()).as("nothing of a probe is kept").isEmpty();
+        assertThatThrownBy(() -> client.probe(transport, node.address(), Request.MAX_PROBE_BYTES + 1))
+                .isInstanceOfSatisfying(TransferRefusedException.class,
+                        e -> assertThat(e.status()).isEqualTo(Status.BAD_REQUEST));
+    }
+
+    @Test
     void statGivesTheSizeAndSha256() throws Exception {
         Node node = node("a");
         byte[] content = node.store("f", 12345);

@@ -27,6 +27,13 @@ public record UdtSocketOptions(
 
     public static final int MIN_MSS = 76;
     public static final int MAX_MSS = 65_535 - 8;
+    /**
+     * Direct memory a connection may hold per direction unless told otherwise: 48 MiB, two
+     * bandwidth-delay products of a 1 Gb/s, 200 ms path at MSS 1500 (34 192 packets). The buffers
+     * hold only what is in flight or unread, so a connection on a short or slow path uses a
+     * fraction of it; see {@code SlotMemory} and {@code SendBuffer}.
+     */
+    public static final long DEFAULT_MEMORY_BUDGET_BYTES = 48L << 20;
 
     public UdtSocketOptions {
         if (mss < MIN_MSS || mss > MAX_MSS) {
@@ -41,10 +48,26 @@ public record UdtSocketOptions(
         }
     }
 
-    /** UDT 4.11's defaults: MSS 1500, flow window 25600, 8192-packet buffers, no rate cap. */
+    /**
+     * MSS 1500, no rate cap, and the flow window and both buffers as many packets as
+     * {@link #DEFAULT_MEMORY_BUDGET_BYTES} holds (UDT 4.11 has a 25600-packet flow window and
+     * 8192-packet buffers, which hold a 1 Gb/s path to about 95 ms of round trip).
+     */
     public static UdtSocketOptions defaults() {
-        return new UdtSocketOptions(1500, 25_600, 8192, 8192, CongestionControls.DEFAULT, 0,
+        int packets = packetsWithin(DEFAULT_MEMORY_BUDGET_BYTES, 1500);
+        return new UdtSocketOptions(1500, packets, packets, packets, CongestionControls.DEFAULT, 0,
                 Duration.ofSeconds(3), Duration.ofSeconds(30));
+    }
+
+    /** Packets of {@code mss} whose slots (payload and UDT header) fit in {@code bytes}, at least 32. */
+    public static int packetsWithin(long bytes, int mss) {
+        return (int) Math.min(Integer.MAX_VALUE / 2, Math.max(32, bytes / (mss - 28)));
+    }
+
+    /** Flow window and buffers sized to what {@code bytesPerDirection} holds at this MSS. */
+    public UdtSocketOptions withMemoryBudget(long bytesPerDirection) {
+        int packets = packetsWithin(bytesPerDirection, mss);
+        return withBuffers(packets, packets, packets);
     }
 
     public UdtSocketOptions withMss(int value) {

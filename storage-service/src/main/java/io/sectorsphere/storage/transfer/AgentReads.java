@@ -4,6 +4,7 @@ import io.sectorsphere.common.FileName;
 import io.sectorsphere.common.file.FileMeta;
 import io.sectorsphere.common.location.Replica;
 import io.sectorsphere.storage.cluster.FileMetas;
+import io.sectorsphere.transfer.choice.PathProbe;
 import io.sectorsphere.transfer.choice.TransportChooser;
 import io.sectorsphere.transfer.choice.TransportPreference;
 import io.sectorsphere.transfer.client.DataClient;
@@ -47,7 +48,9 @@ public class AgentReads implements DisposableBean {
     private final TcpTransport tcp = new TcpTransport(Duration.ofSeconds(2), Duration.ofSeconds(30));
     private final ConnectionCache cache = new ConnectionCache(2, 32, Duration.ofMinutes(1), Clock.systemUTC());
     private final DataClient client = new DataClient(cache);
+    private final PathProbe probe = new PathProbe(client, tcp, this::udtProbe);
     private UdtTransport udt;
+    private UdtTransport udtProbe;
     private TransportChooser chooser;
 
     AgentReads(ObjectProvider<TicketSigner> signer, FileMetas metas, TransferProperties properties) {
@@ -71,7 +74,7 @@ public class AgentReads implements DisposableBean {
             }
             String agent = holder.get().udtAddress();
             InetSocketAddress address = address(agent);
-            PathQuality quality = client.ping(tcp, address);
+            PathQuality quality = probe.measure(address);
             DataTransport transport = transport(quality);
             String ticket = signer.sign(TicketOperation.READ, name.value(), 0, meta.size(), properties.ticketTtl());
             try {
@@ -106,6 +109,14 @@ public class AgentReads implements DisposableBean {
         return udt;
     }
 
+    private synchronized DataTransport udtProbe() {
+        if (udtProbe == null && UdtAvailability.probe("0.0.0.0")) {
+            udtProbe = new UdtTransport(new InetSocketAddress("0.0.0.0", 0), UdtEndpointConfig.defaults(),
+                    PathProbe.probeOptions(UdtSocketOptions.defaults()));
+        }
+        return udtProbe;
+    }
+
     private static boolean sameAddress(String httpAddress, String source) {
         return httpAddress != null && strip(httpAddress).equals(strip(source));
     }
@@ -125,6 +136,9 @@ public class AgentReads implements DisposableBean {
         cache.close();
         if (udt != null) {
             udt.close();
+        }
+        if (udtProbe != null) {
+            udtProbe.close();
         }
     }
 }

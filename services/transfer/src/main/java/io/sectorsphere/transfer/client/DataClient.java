@@ -54,6 +54,29 @@ public final class DataClient {
         }
     }
 
+    /**
+     * Sends {@code bytes} that {@code remote} drops, and returns what the transport measured of the
+     * path meanwhile (loss and round trip; empty for a transport that measures nothing, as TCP).
+     * The connection is closed afterwards, not kept: its statistics then belong to one probe.
+     */
+    public Optional<PathQuality> probe(DataTransport transport, InetSocketAddress remote, long bytes) throws IOException {
+        Answer ready = ask(transport, remote, Request.probe(bytes), Status.READY);
+        try (ConnectionCache.Lease lease = ready.lease()) {
+            OutputStream out = lease.connection().output();
+            byte[] zeros = new byte[COPY_BUFFER];
+            for (long sent = 0; sent < bytes; sent += zeros.length) {
+                out.write(zeros, 0, (int) Math.min(zeros.length, bytes - sent));
+            }
+            out.flush();
+            Response done = FrameCodec.readResponse(lease.connection().input());
+            Optional<PathQuality> measured = lease.connection().pathQuality();
+            if (done.status() != Status.OK) {
+                throw new TransferRefusedException(done.status(), done.message());
+            }
+            return measured;
+        }
+    }
+
     /** The size and SHA-256 of {@code name} at {@code remote}; {@code ticket} must allow reading it. */
     public RemoteFile stat(DataTransport transport, InetSocketAddress remote, String ticket, String name)
             throws IOException {

@@ -48,6 +48,7 @@ import java.nio.charset.StandardCharsets;
  * PUT:  request -> response READY -> length raw bytes from the client -> response OK or error
  * STAT: request -> response OK(size, SHA-256)
  * PING: request -> response OK(0)
+ * PROBE: request -> response READY -> length raw bytes from the client, dropped -> response OK(length)
  * </pre>
  *
  * Anything that is not such a frame (bad magic or version, unknown op or status, lengths beyond

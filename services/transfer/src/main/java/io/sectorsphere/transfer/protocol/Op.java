@@ -9,7 +9,12 @@ public enum Op {
     /** A file's size and SHA-256; needs a read ticket. */
     STAT(3),
     /** Answered at once, to measure the round-trip time; needs no ticket. */
-    PING(4);
+    PING(4),
+    /**
+     * Takes {@code length} bytes from the client (at most {@link Request#MAX_PROBE_BYTES}) and drops
+     * them, so that the client's transport sees the path's loss and round trip; needs no ticket.
+     */
+    PROBE(5);
 
     private final int code;
 

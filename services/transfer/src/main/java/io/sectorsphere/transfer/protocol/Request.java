@@ -9,10 +9,13 @@ import java.util.Objects;
  * @param ticket the encoded ticket, empty for PING
  * @param name   the file name, empty for PING
  * @param offset the first byte (GET), 0 otherwise
- * @param length bytes to read (GET) or to push (PUT), 0 otherwise
+ * @param length bytes to read (GET), to push (PUT) or to send and have dropped (PROBE), 0 otherwise
  * @param sha256 the pushed file's SHA-256 (PUT), empty otherwise
  */
 public record Request(Op op, String ticket, String name, long offset, long length, byte[] sha256) {
+
+    /** The most a PROBE may send: a few seconds of a slow path. */
+    public static final long MAX_PROBE_BYTES = 16L << 20;
 
     public Request {
         Objects.requireNonNull(op, "op");
@@ -38,6 +41,10 @@ public record Request(Op op, String ticket, String name, long offset, long lengt
 
     public static Request stat(String ticket, String name) {
         return new Request(Op.STAT, ticket, name, 0, 0, new byte[0]);
+    }
+
+    public static Request probe(long length) {
+        return new Request(Op.PROBE, "", "", 0, length, new byte[0]);
     }
 
     public static Request ping() {

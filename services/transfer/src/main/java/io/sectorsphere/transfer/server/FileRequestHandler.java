@@ -74,6 +74,7 @@ public final class FileRequestHandler implements ConnectionHandler {
                 case STAT -> stat(request, out);
                 case GET -> get(request, connection);
                 case PUT -> put(request, connection);
+                case PROBE -> probe(request, connection);
             };
         } catch (TicketRejectedException e) {
             meters.counter("sector.transfer.tickets.rejected", "reason", e.reason().name().toLowerCase()).increment();
@@ -155,6 +156,16 @@ public final class FileRequestHandler implements ConnectionHandler {
             Files.deleteIfExists(staged);
         }
         return respond(out, outcome);
+    }
+
+    private static Status probe(Request request, DataConnection connection) throws IOException {
+        OutputStream out = connection.output();
+        if (request.length() > Request.MAX_PROBE_BYTES) {
+            return respond(out, Response.error(Status.BAD_REQUEST, "a probe sends at most " + Request.MAX_PROBE_BYTES + " bytes"));
+        }
+        FrameCodec.writeResponse(out, Response.ready());
+        connection.input().skipNBytes(request.length());
+        return respond(out, Response.ok(request.length()));
     }
 
     private Response publish(Path staged, Request request) throws IOException {

@@ -22,11 +22,7 @@ import io.sectorsphere.udt.SequenceNumbers;
  * turn heavy, and then drains the queue it built.
  *
  * <p>Loss is taken as congestion only when losses exceed 5 % of the packets sent, or come with a
- * queue: every round trip we timed since losses were last judged above the minimum by more than
- * half the minimum and 10 ms. The smallest of them, because on a busy host the receiver's
- * scheduling alone delays some ACKs by tens of milliseconds, and UDT's smoothed RTT keeps such a
- * delay for hundreds; a queue at the bottleneck delays them all. Losses are judged once per
- * round, over at least 400 packets so that chance does not make 1 % look like 5 %. Then the model drops to 0.85, the delivery rates measured for the next round trip (which
+ * queue ({@link CongestionLossJudge}), judged once per round over at least 400 packets. Then the model drops to 0.85, the delivery rates measured for the next round trip (which
  * still show the old rate) are not taken as samples, and the gain cycle restarts at its draining
  * phase; congestion that persists beyond that round trip cuts again, so two flows on a link end
  * near their shares instead of holding a standing queue. The minimum RTT comes from our own send
@@ -42,17 +38,12 @@ import io.sectorsphere.udt.SequenceNumbers;
 public final class DedicatedCongestionControl implements CongestionControl {
 
     private static final double HEAVY_LOSS_RATE = 0.05;
-    /** Losses are judged over at least this many packets: at 1 % random loss, 400 rarely show 5 %. */
-    private static final int MIN_JUDGED_PACKETS = 400;
     private static final double STARTUP_GAIN = 2 / Math.log(2);
     private static final double[] PROBE_GAINS = {1.25, 0.75, 1, 1, 1, 1, 1, 1};
     private static final double FULL_PIPE_GROWTH = 1.25;
     private static final int FULL_PIPE_ROUNDS = 3;
     private static final int MAX_DRAIN_ROUNDS = 3;
     private static final double CONGESTION_CUT = 0.85;
-    private static final double QUEUE_DELAY_FRACTION = 0.5;
-    /** A queue shorter than this is within the noise of RTT measurement (10 ms ACK timing). */
-    private static final long MIN_QUEUE_DELAY_MICROS = 10_000;
     private static final long MIN_ROUND_MICROS = 20_000;
     /** How long the delivery rate takes to follow a change of ours: a sample spans 50 ms or more. */
     private static final long FEEDBACK_LAG_MICROS = 80_000;
@@ -74,7 +65,7 @@ public final class DedicatedCongestionControl implements CongestionControl {
     private final SlidingWindowMax negatedRttFilter = new SlidingWindowMax();
     private final RoundTripSampler rttSampler = new RoundTripSampler();
     private CongestionContext context;
-    private LossTally roundLosses;
+    private CongestionLossJudge lossJudge;
     private Phase phase;
     private int lastAck;
     private long roundStartMicros;
@@ -85,8 +76,6 @@ public final class DedicatedCongestionControl implements CongestionControl {
     private long gainPhaseStartMicros;
     private double bandwidth;
     private double minRttMicros;
-    /** The smallest round trip timed by an ACK beyond every reported loss since losses were last judged, 0 before any. */
-    private long judgedPeriodMinRttMicros;
     private long holdSamplesUntilMicros;
     private final SendLimitMeter sendLimit = new SendLimitMeter();
     private final ReportedLosses losses = new ReportedLosses();
@@ -102,7 +91,7 @@ public final class DedicatedCongestionControl implements CongestionControl {
     public void init(CongestionContext context) {
         this.context = context;
         long now = context.nowMicros();
-        roundLosses = new LossTally(context.sendCurrentSequence());
+        lossJudge = new CongestionLossJudge(context.sendCurrentSequence(), HEAVY_LOSS_RATE);
         phase = Phase.STARTUP;
         lastAck = SequenceNumbers.increment(context.sendCurrentSequence());
         roundStartMicros = now;
@@ -117,7 +106,7 @@ public final class DedicatedCongestionControl implements CongestionControl {
         long now = context.nowMicros();
         sendLimit.onSent();
         if (!retransmission) {
-            roundLosses.onSent();
+            lossJudge.onSent();
             rttSampler.onSent(sequence, now);
             deliveryRate.onSent(sequence, now);
         }
@@ -141,7 +130,7 @@ public final class DedicatedCongestionControl implements CongestionControl {
         // packet it covers may have arrived a round trip earlier, so its sample shows waiting, not
         // a queue. Only the minimum, over ten seconds, takes such samples.
         if (rttSample > 0 && !losses.holeBefore(ackSequence)) {
-            judgedPeriodMinRttMicros = judgedPeriodMinRttMicros == 0 ? rttSample : Math.min(judgedPeriodMinRttMicros, rttSample);
+            lossJudge.onRttSample(rttSample, now);
         }
         if (rttSample > 0) {
             negatedRttFilter.add(now, -rttSample);
@@ -168,7 +157,7 @@ public final class DedicatedCongestionControl implements CongestionControl {
 
     @Override
     public void onLoss(int[] lossList) {
-        roundLosses.onLoss(lossList);
+        lossJudge.onLoss(lossList);
         long now = context.nowMicros();
         onDeliverySample(deliveryRate.onLoss(losses.onLoss(lossList), now, roundMicros()), now);
     }
@@ -235,12 +224,7 @@ public final class DedicatedCongestionControl implements CongestionControl {
         roundStartMicros = now;
         roundsInPhase++;
         sendLimit.endInterval();
-        boolean congested = false;
-        if (roundLosses.sent() >= MIN_JUDGED_PACKETS) {
-            congested = congested();
-            roundLosses.restart();
-            judgedPeriodMinRttMicros = 0;
-        }
+        boolean congested = lossJudge.canJudgeRate() && lossJudge.congested(now, minRttMicros, context.rttMicros());
         switch (phase) {
             case STARTUP -> {
                 if (bandwidth >= fullPipeBandwidth * FULL_PIPE_GROWTH) {
@@ -267,17 +251,6 @@ public final class DedicatedCongestionControl implements CongestionControl {
                 }
             }
         }
-    }
-
-    private boolean congested() {
-        if (roundLosses.lost() == 0) {
-            return false;
-        }
-        boolean heavy = roundLosses.lossRate() > HEAVY_LOSS_RATE;
-        double rtt = judgedPeriodMinRttMicros > 0 ? judgedPeriodMinRttMicros : context.rttMicros();
-        double queueDelay = rtt - minRttMicros;
-        boolean queueing = queueDelay > Math.max(QUEUE_DELAY_FRACTION * minRttMicros, MIN_QUEUE_DELAY_MICROS);
-        return heavy || queueing;
     }
 
     private void cutRate(long now) {

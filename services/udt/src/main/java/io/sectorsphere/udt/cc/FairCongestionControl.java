@@ -16,6 +16,17 @@ import io.sectorsphere.udt.SequenceNumbers;
  * β = 0.7 keeps a drop-tail queue of one BDP from draining after a cut, which is what fills a
  * clean long link.
  *
+ * <p>Unlike CUBIC, a loss is a congestion event only when it comes with a queue or the losses
+ * are heavy ({@link CongestionLossJudge}: the round trip stood half the minimum and 10 ms above
+ * it, or more than 1 % of the packets sent since the last judgement were lost). Random loss on
+ * the line then costs nothing: at 0.1 % on a 1 Gb/s, 55 ms path CUBIC is cut every round trip
+ * and carries a few per cent of the link. Where losses do mean congestion, with our flows or TCP
+ * sharing a drop-tail queue of half a BDP or more, the queue is full when they happen, so the
+ * response, and the sharing, is CUBIC's. On a lossy path alone, the window grows until a queue of
+ * half the minimum round trip stands, and the next loss cuts it to 0.7 of 1.5 BDP, which still
+ * fills the link. Behind a shallower queue the 1 % rule is what answers congestion: a TCP flow
+ * there gets less than CUBIC would leave it (see the README).
+ *
  * <p>A UDT sender has no ACK clock, so the window is turned into a send rate of one window per
  * round trip; since that round trip includes the queue, a growing queue slows us as it slows a
  * window-limited TCP sender. The round trip is our own, from send times and the ACKs that cover
@@ -23,7 +34,10 @@ import io.sectorsphere.udt.SequenceNumbers;
  * average of ACK2 samples, then ours of what each ACK carries) and follows a queue several hundred
  * milliseconds late, and a window paced over a late RTT overshoots, then undershoots, around the
  * link rate. Packets sent behind a reported loss are not timed: the ACK that covers them waits for
- * the repair.
+ * the repair. Losses are judged on round trips of their own ({@code lossRttSampler}), which go on
+ * while holes wait for repairs: every packet is timed, an ACK held back by a reported loss gives
+ * no sample, and a NAK on a new gap does (it was sent when the packet after the gap arrived), so
+ * each loss brings the round trip of its moment.
  *
  * <p>Slow start slows down, then ends, on a queue that keeps building ({@link ConservativeSlowStart})
  * or at the first loss, either way with the window the link carries (the delivery rate, measured
@@ -46,6 +60,8 @@ public final class FairCongestionControl implements CongestionControl {
     private static final int DELIVERY_WINDOW_SPANS = 3;
     /** Weight of the newest of our round-trip samples. */
     private static final double RTT_GAIN = 0.25;
+    /** Losses above this share of the packets sent are congestion whatever the round trip. */
+    private static final double HEAVY_LOSS_RATE = 0.01;
     /** How long a smallest round trip stands for the path's, as BBR keeps its minimum. */
     private static final long MIN_RTT_WINDOW_MICROS = 10_000_000;
 
@@ -56,6 +72,7 @@ public final class FairCongestionControl implements CongestionControl {
     private final SlidingWindowMax deliveryRates = new SlidingWindowMax();
     private final SlidingWindowMax negatedRtts = new SlidingWindowMax();
     private DeliveryRateMeter deliveryMeter;
+    private CongestionLossJudge lossJudge;
     private double recentRttMicros;
     private CongestionContext context;
     private CubicWindow cubic;
@@ -79,6 +96,7 @@ public final class FairCongestionControl implements CongestionControl {
         lastDecreaseSequence = context.sendCurrentSequence();
         sendLimitIntervalStartMicros = context.nowMicros();
         deliveryMeter = new DeliveryRateMeter(losses, lastAck);
+        lossJudge = new CongestionLossJudge(context.sendCurrentSequence(), HEAVY_LOSS_RATE);
     }
 
     @Override
@@ -93,10 +111,13 @@ public final class FairCongestionControl implements CongestionControl {
         losses.onAck(ackSequence);
         onDeliverySample(deliveryMeter.onAck(ackSequence, now, 0), now);
         long rttSample = rttSampler.onAck(ackSequence, now);
-        if (rttSample > 0) {
+        // An ACK held by a hole moves, when the repair arrives, only to the next hole: the newest
+        // packet it covers may have arrived a round trip earlier, so its sample times the repair.
+        if (rttSample > 0 && !losses.holeBefore(ackSequence)) {
             recentRttMicros = recentRttMicros == 0 ? rttSample : recentRttMicros + RTT_GAIN * (rttSample - recentRttMicros);
             negatedRtts.add(now, -rttSample);
             slowStartEnd.onRttSample(rttSample, now);
+            lossJudge.onRttSample(rttSample, now);
         }
         sendLimit.accrue(now, packetSendPeriodMicros());
         if (now - sendLimitIntervalStartMicros >= rttMicros()) {
@@ -123,8 +144,15 @@ public final class FairCongestionControl implements CongestionControl {
     @Override
     public void onLoss(int[] lossList) {
         long now = context.nowMicros();
-        onDeliverySample(deliveryMeter.onLoss(losses.onLoss(lossList), now, 0), now);
-        rttSampler.discardPending();
+        boolean newGap = losses.onLoss(lossList);
+        onDeliverySample(deliveryMeter.onLoss(newGap, now, 0), now);
+        lossJudge.onLoss(lossList);
+        // The round trip at the moment of the loss judges it, but does not pace: it shows the
+        // queue at its fullest, and a rate paced over it would drain further than CUBIC's cut.
+        long lossMomentRtt = newGap ? rttSampler.onArrival(SequenceNumbers.increment(losses.newestLost()), now) : -1;
+        if (lossMomentRtt > 0) {
+            lossJudge.onRttSample(lossMomentRtt, now);
+        }
         if (lossList.length == 0) {
             return;
         }
@@ -134,6 +162,9 @@ public final class FairCongestionControl implements CongestionControl {
             return;
         }
         lastDecreaseSequence = context.sendCurrentSequence();
+        if (!lossJudge.congested(now, -negatedRtts.max(now, MIN_RTT_WINDOW_MICROS), context.rttMicros())) {
+            return;
+        }
         if (slowStart) {
             slowStart = false;
             cubic.settle(Math.min(cubic.window(), carriedWindow()));
@@ -145,10 +176,9 @@ public final class FairCongestionControl implements CongestionControl {
     @Override
     public void onPacketSent(int sequence, boolean retransmission) {
         if (!retransmission) {
+            lossJudge.onSent();
             deliveryMeter.onSent(sequence, context.nowMicros());
-            if (!losses.holeBefore(lastAck)) {
-                rttSampler.onSent(sequence, context.nowMicros());
-            }
+            rttSampler.onSent(sequence, context.nowMicros());
         }
         sendLimit.onSent();
         sendLimit.accrue(context.nowMicros(), packetSendPeriodMicros());

@@ -38,6 +38,15 @@ final class RoundTripSampler {
         pending.clear();
     }
 
+    /**
+     * The peer reported that {@code arrivedSequence} has just arrived (a NAK on a new gap is sent
+     * when the packet after the gap arrives): the round trip of the newest timed packet up to it.
+     * A loss then brings a sample of its own moment, even when holes hold every ACK back.
+     */
+    long onArrival(int arrivedSequence, long nowMicros) {
+        return onAck(SequenceNumbers.increment(arrivedSequence), nowMicros);
+    }
+
     /** The round trip of the newest timed packet this ACK covers, or -1 if it covers none. */
     long onAck(int ackSequence, long nowMicros) {
         long sample = -1;

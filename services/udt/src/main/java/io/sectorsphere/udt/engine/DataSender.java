@@ -124,6 +124,7 @@ final class DataSender implements CongestionContext {
         if (newlyAcked <= 0) {
             return;
         }
+        sendBuffer.limitToWindow(Math.min(peerFlowWindow, (int) congestion.congestionWindowPackets()));
         sendBuffer.acknowledge(newlyAcked);
         sendLoss.removeBefore(sendLastDataAck, next);
         sendLastDataAck = next;

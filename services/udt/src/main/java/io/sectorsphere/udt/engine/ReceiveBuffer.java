@@ -62,7 +62,7 @@ final class ReceiveBuffer {
 
     /** Sizes the slots for the negotiated payload; by the loop, before any packet is stored. */
     void open(int payloadSize) {
-        slots = new SlotMemory(Integer.highestOneBit(Math.max(2, capacity - 1)) << 1, payloadSize);
+        slots = new SlotMemory(SlotMemory.ringSlotsFor(capacity), payloadSize);
         mask = slots.slots() - 1;
         lengths = new int[slots.slots()];
         arrived = new boolean[slots.slots()];
@@ -70,6 +70,11 @@ final class ReceiveBuffer {
 
     int capacity() {
         return capacity;
+    }
+
+    /** Bytes of direct memory the slots hold now. */
+    long allocatedBytes() {
+        return slots.allocatedBytes();
     }
 
     /** Packets delivered and not yet read completely. */
@@ -233,6 +238,8 @@ final class ReceiveBuffer {
     }
 
     private void consumed(long next) {
+        // Released before the loop can see the new count, and so before it may fill them again.
+        slots.release(consumed, next);
         consumed = next;
         int left = (int) (delivered - next);
         if (left <= capacity / 2 && reportedNearlyFull.get() && reportedNearlyFull.compareAndSet(true, false)) {

@@ -16,8 +16,13 @@ import java.nio.ByteBuffer;
  *
  * <p>One application thread at a time writes, filling the slot after the last published one and
  * publishing it when full (or flushed); the loop reads published slots by their offset from the
- * oldest unacknowledged one and frees acknowledged ones. They share only the two volatile
- * counters and {@link WakeSignal}.
+ * oldest unacknowledged one and frees acknowledged ones. They share only the volatile counters,
+ * the limit and {@link WakeSignal}.
+ *
+ * <p>The writer stays at most {@link #limitToWindow a limit} ahead of the acknowledged data, which the
+ * loop sets from what the connection may keep in flight (its congestion window): a writer
+ * faster than the path would otherwise fill the whole buffer, which is sized for the longest,
+ * fastest path the memory budget allows, and hold that much memory on any path.
  */
 final class SendBuffer {
 
@@ -33,18 +38,24 @@ final class SendBuffer {
     private volatile long acknowledged;
     /** Packets handed to the loop so far: written by the writer. */
     private volatile long published;
+    /** Packets the writer may keep ahead of the acknowledged ones: written by the loop. */
+    private volatile int limit;
     /** Writer only: payload bytes in the slot at {@code published}, not yet handed over. */
     private int filled;
     private volatile UdtException failure;
 
+    /** Unsent packets the writer may keep beyond the window: 48 ms at 1 Gb/s, for its scheduling gaps. */
+    static final int AHEAD_OF_WINDOW = 4096;
+
     SendBuffer(int capacity) {
         this.capacity = capacity;
+        this.limit = Math.min(capacity, AHEAD_OF_WINDOW);
     }
 
     /** Sizes the slots for the negotiated payload; before the application sees the connection. */
     void open(int payloadSize) {
         this.payloadSize = payloadSize;
-        slots = new SlotMemory(Integer.highestOneBit(Math.max(2, capacity - 1)) << 1, UdtPacket.HEADER_SIZE + payloadSize);
+        slots = new SlotMemory(SlotMemory.ringSlotsFor(capacity), UdtPacket.HEADER_SIZE + payloadSize);
         mask = slots.slots() - 1;
         lengths = new int[slots.slots()];
         segmentBuffers = new ByteBuf[slots.slots() / SlotMemory.SEGMENT_SLOTS];
@@ -107,9 +118,9 @@ final class SendBuffer {
     }
 
     private void awaitRoom() throws IOException {
-        if (failure == null && published - acknowledged >= capacity) {
+        if (failure == null && published - acknowledged >= limit) {
             try {
-                changed.await(() -> failure != null || published - acknowledged < capacity, Long.MAX_VALUE);
+                changed.await(() -> failure != null || published - acknowledged < limit, Long.MAX_VALUE);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new InterruptedIOException("interrupted while sending");
@@ -175,8 +186,29 @@ final class SendBuffer {
 
     /** Frees the {@code packets} oldest slots, acknowledged by the peer. */
     void acknowledge(int packets) {
-        acknowledged = acknowledged + Math.min(packets, size());
+        long from = acknowledged;
+        long to = from + Math.min(packets, size());
+        // Released before the writer can see the new count, and so before it may fill them again.
+        slots.release(from, to);
+        for (long segment = from / SlotMemory.SEGMENT_SLOTS; segment < to / SlotMemory.SEGMENT_SLOTS; segment++) {
+            segmentBuffers[(int) (segment % segmentBuffers.length)] = null;
+        }
+        acknowledged = to;
         changed.wake();
+    }
+
+    /**
+     * Lets the writer keep {@code windowPackets}, the most that may be in flight, and
+     * {@link #AHEAD_OF_WINDOW} more ahead of the acknowledged data, within the capacity; takes
+     * effect when the writer next waits or is woken.
+     */
+    void limitToWindow(int windowPackets) {
+        limit = (int) Math.min(capacity, (long) Math.max(0, windowPackets) + AHEAD_OF_WINDOW);
+    }
+
+    /** Bytes of direct memory the slots hold now. */
+    long allocatedBytes() {
+        return slots.allocatedBytes();
     }
 
     /** Refuses further data with {@code reason}; what is held is dropped. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.sectorsphere.udt.SequenceNumbers;
+import io.sectorsphere.udt.packet.NakPacket;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -31,6 +32,11 @@ class FairCongestionControlTest {
         control.onAck(nextUnacknowledged());
     }
 
+    /** 21 of the 1000 packets sent lost: heavy losses, which are congestion whatever the round trip. */
+    private void loseTwoPercent() {
+        control.onLoss(new int[] {(context.sendCurrentSequence - 21) | NakPacket.RANGE_START, context.sendCurrentSequence - 1});
+    }
+
     private int nextUnacknowledged() {
         return SequenceNumbers.increment(context.sendCurrentSequence);
     }
@@ -53,7 +59,7 @@ class FairCongestionControlTest {
     void theFirstLossEndsSlowStartAtWhatTheLinkCarried() {
         deliverFiveHundredPacketsPerRoundTripInSlowStart();
 
-        control.onLoss(new int[] {context.sendCurrentSequence});
+        loseTwoPercent();
 
         // Well below the 1016 slow start reached, and not cut further: the overshoot filled the queue.
         assertThat(window()).isCloseTo(500, within(1e-6));
@@ -65,7 +71,7 @@ class FairCongestionControlTest {
         deliverFiveHundredPacketsPerRoundTripInSlowStart();
         assertThat(window()).as("capped at the largest window").isCloseTo(600, within(1e-6));
 
-        control.onLoss(new int[] {context.sendCurrentSequence});
+        loseTwoPercent();
 
         // Still slow start when the loss came: the 500 packets per RTT the link carried, not 0.7 × 600.
         assertThat(window()).isCloseTo(500, within(1e-6));
@@ -173,23 +179,51 @@ class FairCongestionControlTest {
     }
 
     @Test
-    void packetsSentBehindAReportedLossAreNotTimed() {
+    void anAckHeldBackByAReportedLossIsNotTimed() {
         context.rttMicros = 50_000;
         context.send(control, 16);
         context.advance(50_000);
         control.onAck(nextUnacknowledged());
+        context.send(control, 10);
         int hole = SequenceNumbers.increment(context.sendCurrentSequence);
         context.send(control, 1);
         control.onLoss(new int[] {hole});
-        double periodAfterTheCut = control.packetSendPeriodMicros();
+        double periodAfterTheLoss = control.packetSendPeriodMicros();
         context.send(control, 100);
 
-        // The repair took a second; the ACK beyond the hole would time the repair, not the path.
-        // (The window stays: the sender used less than it allowed.)
+        // The ACK stops at the hole a second later: it waited for the repair, the path did not.
         context.advance(1_000_000);
-        control.onAck(nextUnacknowledged());
+        control.onAck(hole);
 
-        assertThat(control.packetSendPeriodMicros()).isCloseTo(periodAfterTheCut, within(1e-6));
+        assertThat(control.packetSendPeriodMicros()).isCloseTo(periodAfterTheLoss, within(1e-6));
+    }
+
+    @Test
+    void aLossWithoutAQueueIsNoiseAndLeavesTheWindow() {
+        deliverFiveHundredPacketsPerRoundTripInSlowStart();
+        double before = window();
+        int lost = nextUnacknowledged();
+        context.send(control, 100);
+        context.advance(100_000);
+
+        control.onLoss(new int[] {lost});
+
+        assertThat(window()).isCloseTo(before, within(1e-6));
+    }
+
+    @Test
+    void heavyLossesAreCongestionEvenWithoutAQueue() {
+        deliverFiveHundredPacketsPerRoundTripInSlowStart();
+        double before = window();
+        int firstLost = nextUnacknowledged();
+        context.send(control, 100);
+        int lastLost = context.sendCurrentSequence;
+        context.advance(100_000);
+
+        // 100 of the 1100 packets sent: far above 1 %, whatever the round trip says.
+        control.onLoss(new int[] {firstLost | NakPacket.RANGE_START, lastLost});
+
+        assertThat(window()).isLessThan(before);
     }
 
     @Test

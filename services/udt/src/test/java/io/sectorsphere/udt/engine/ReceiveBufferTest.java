@@ -72,6 +72,28 @@ class ReceiveBufferTest {
     }
 
     @Test
+    void memoryFollowsWhatIsUnreadNotTheCapacity() throws Exception {
+        ReceiveBuffer large = new ReceiveBuffer(20_000, () -> { });
+        large.open(PAYLOAD);
+        byte[] target = new byte[SlotMemory.SEGMENT_SLOTS * PAYLOAD];
+
+        // Ten times around the ring, never more than one segment unread.
+        for (int i = 0; i < 10 * SlotMemory.ringSlotsFor(20_000) / SlotMemory.SEGMENT_SLOTS; i++) {
+            for (int packet = 0; packet < SlotMemory.SEGMENT_SLOTS; packet++) {
+                large.store(packet, payload('r', PAYLOAD));
+            }
+            large.deliver();
+            int read = 0;
+            while (read < target.length) {
+                read += large.read(target, read, target.length - read);
+            }
+        }
+
+        assertThat(large.allocatedBytes()).isLessThanOrEqualTo(2L * SlotMemory.SEGMENT_SLOTS * PAYLOAD);
+        assertThat(new String(target, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("r".repeat(target.length));
+    }
+
+    @Test
     void writesReadableBytesToAFile(@TempDir Path dir) throws Exception {
         buffer.store(0, payload('x', PAYLOAD));
         buffer.store(1, payload('y', 4));

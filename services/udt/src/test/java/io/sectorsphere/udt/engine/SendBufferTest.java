@@ -70,6 +70,46 @@ class SendBufferTest {
     }
 
     @Test
+    void aWriterStaysTheWindowAndAMarginAheadOfTheAcknowledgedDataNotTheWholeCapacity() throws Exception {
+        SendBuffer large = new SendBuffer(20_000);
+        large.open(PAYLOAD);
+        large.limitToWindow(1_000);
+        byte[] allowed = bytes("x".repeat((1_000 + SendBuffer.AHEAD_OF_WINDOW) * PAYLOAD));
+        large.write(allowed, 0, allowed.length);
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            try {
+                large.write(bytes("yyyyyyyy"), 0, PAYLOAD);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        Thread.sleep(50);
+        assertThat(writer).isNotDone();
+
+        // The window grew: the writer may go on although nothing more was acknowledged.
+        large.limitToWindow(2_000);
+        large.acknowledge(0);
+
+        writer.get(5, TimeUnit.SECONDS);
+        assertThat(large.size()).isEqualTo(1_000 + SendBuffer.AHEAD_OF_WINDOW + 1);
+    }
+
+    @Test
+    void memoryFollowsWhatIsHeldNotTheCapacity() throws Exception {
+        SendBuffer large = new SendBuffer(20_000);
+        large.open(PAYLOAD);
+        byte[] segment = bytes("z".repeat(SlotMemory.SEGMENT_SLOTS * PAYLOAD));
+
+        // Ten times around the ring, never more than one segment unacknowledged.
+        for (int i = 0; i < 10 * SlotMemory.ringSlotsFor(20_000) / SlotMemory.SEGMENT_SLOTS; i++) {
+            large.write(segment, 0, segment.length);
+            large.acknowledge(SlotMemory.SEGMENT_SLOTS);
+        }
+
+        assertThat(large.allocatedBytes()).isLessThanOrEqualTo(2L * SlotMemory.SEGMENT_SLOTS * (UdtPacket.HEADER_SIZE + PAYLOAD));
+    }
+
+    @Test
     void aFailureWakesAndFailsWaitingWritersAndFlushes() throws Exception {
         byte[] full = bytes("x".repeat(100 * PAYLOAD));
         buffer.write(full, 0, full.length);

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * The {@code sector.transfer.*} settings; {@code application.yml} shows each with its default.
@@ -61,20 +62,25 @@ public record AgentProperties(@DefaultValue("./data") Path dataDir,
      * @param enabled            false: TCP only, even when the engine is there
      * @param congestionControl  the default controller, a name the engine knows; null for the engine's default
      * @param mss                maximum segment size, IP and UDP headers included
-     * @param windowPackets      flow window and send and receive buffers, in packets: the most one
-     *                           connection keeps in flight, so raise it for long fast paths (about
-     *                           rate × RTT ÷ 1456 bytes, twice that with a deep queue: 34000 for
-     *                           1 Gb/s at 200 ms); each connection holds up to this many packets
-     *                           of direct memory per direction
+     * @param memoryBudget       direct memory one connection may hold per direction; the flow window
+     *                           and buffers are as many packets as it holds (48 MB: 34192 packets
+     *                           at MSS 1500, two bandwidth-delay products of 1 Gb/s at 200 ms). A
+     *                           connection holds only what it has in flight or unread, so on a
+     *                           short or slow path it uses a fraction of this
+     * @param windowPackets      flow window and buffers in packets instead, 0 to follow the budget
      */
     public record Udt(@DefaultValue("true") boolean enabled,
                       String congestionControl,
                       @DefaultValue("1500") int mss,
-                      @DefaultValue("8192") int windowPackets) {
+                      @DefaultValue("48MB") DataSize memoryBudget,
+                      @DefaultValue("0") int windowPackets) {
 
         public Udt {
-            if (windowPackets < 32) {
-                throw new IllegalArgumentException("sector.transfer.udt.window-packets must be at least 32");
+            if (windowPackets != 0 && windowPackets < 32) {
+                throw new IllegalArgumentException("sector.transfer.udt.window-packets must be 0 (follow the memory budget) or at least 32");
+            }
+            if (memoryBudget.toBytes() < 1L << 20) {
+                throw new IllegalArgumentException("sector.transfer.udt.memory-budget must be at least 1MB");
             }
         }
     }

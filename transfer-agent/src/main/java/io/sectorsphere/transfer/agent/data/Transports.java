@@ -2,6 +2,7 @@ package io.sectorsphere.transfer.agent.data;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.sectorsphere.transfer.agent.config.AgentProperties;
+import io.sectorsphere.transfer.choice.PathProbe;
 import io.sectorsphere.transfer.transport.DataTransport;
 import io.sectorsphere.transfer.transport.TcpTransport;
 import io.sectorsphere.transfer.transport.UdtAvailability;
@@ -30,6 +31,7 @@ public final class Transports implements AutoCloseable {
     private final UdtEndpointConfig udtConfig;
     private final InetSocketAddress clientBind;
     private final Map<String, UdtTransport> udt = new ConcurrentHashMap<>();
+    private UdtTransport udtProbe;
 
     public Transports(AgentProperties properties, String bindHost, MeterRegistry meters) {
         this.tcp = new TcpTransport(properties.tcp().connectTimeout(), properties.tcp().readTimeout());
@@ -38,8 +40,10 @@ public final class Transports implements AutoCloseable {
                 ? properties.udt().congestionControl() : CongestionControls.DEFAULT;
         CongestionControls.create(defaultCongestionControl);
         int window = properties.udt().windowPackets();
-        this.udtOptions = UdtSocketOptions.defaults().withMss(properties.udt().mss()).withBuffers(window, window, window)
-                .withCongestionControl(defaultCongestionControl);
+        UdtSocketOptions socket = UdtSocketOptions.defaults().withMss(properties.udt().mss());
+        socket = window > 0 ? socket.withBuffers(window, window, window)
+                : socket.withMemoryBudget(properties.udt().memoryBudget().toBytes());
+        this.udtOptions = socket.withCongestionControl(defaultCongestionControl);
         this.udtConfig = UdtEndpointConfig.defaults().withMeterRegistry(meters);
         boolean engine = properties.udt().enabled() && UdtAvailability.probe(bindHost);
         if (properties.udt().enabled() && !engine) {
@@ -72,6 +76,14 @@ public final class Transports implements AutoCloseable {
                 udtOptions.withCongestionControl(chosen)));
     }
 
+    /** The UDT transport that probes paths ({@link PathProbe#probeOptions}), or null without UDT. */
+    public synchronized DataTransport udtProbe() {
+        if (udtAvailable && udtProbe == null) {
+            udtProbe = new UdtTransport(clientBind, udtConfig, PathProbe.probeOptions(udtOptions));
+        }
+        return udtProbe;
+    }
+
     /** The UDT transport listeners use: the default congestion control. */
     public DataTransport udtForListening() {
         return get(DataTransport.UDT, null);
@@ -80,6 +92,11 @@ public final class Transports implements AutoCloseable {
     @Override
     public void close() {
         udt.values().forEach(UdtTransport::close);
+        synchronized (this) {
+            if (udtProbe != null) {
+                udtProbe.close();
+            }
+        }
         tcp.close();
     }
 }

@@ -3,6 +3,7 @@ package io.sectorsphere.transfer.agent.jobs;
 import io.sectorsphere.transfer.agent.config.AgentProperties;
 import io.sectorsphere.transfer.agent.data.DataPlane;
 import io.sectorsphere.transfer.agent.data.Transports;
+import io.sectorsphere.transfer.choice.PathProbe;
 import io.sectorsphere.transfer.choice.TransportChooser;
 import io.sectorsphere.transfer.client.ByteRateLimiter;
 import io.sectorsphere.transfer.client.DataClient;
@@ -46,6 +47,7 @@ class FileCopier {
     private final FileArea area;
     private final Transports transports;
     private final TransportChooser chooser;
+    private final PathProbe paths;
     private final DataPlane self;
     private final AgentProperties properties;
 
@@ -57,6 +59,7 @@ class FileCopier {
         this.area = area;
         this.transports = transports;
         this.chooser = chooser;
+        this.paths = new PathProbe(client, transports.tcp(), transports::udtProbe);
         this.self = self;
         this.properties = properties;
     }
@@ -154,7 +157,7 @@ class FileCopier {
 
     /** Measures the path to {@code address} and picks its transport. */
     private String chooseFor(TransferJob job, InetSocketAddress address) throws IOException {
-        PathQuality quality = client.ping(transports.tcp(), address);
+        PathQuality quality = paths.measure(address);
         job.measuredRtt(quality.rttMillis());
         return chooser.choose(job.request().transportPreference(), Optional.of(quality));
     }
