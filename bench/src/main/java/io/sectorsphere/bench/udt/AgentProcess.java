@@ -12,15 +12,19 @@ import java.util.concurrent.TimeUnit;
 /**
  * The transfer agent, the deployable itself, in a JVM of its own behind a command prefix (inside an
  * emulated link's namespace) with nothing set but its data directory and secret: every other setting,
- * the JVM's included, is the default a user gets. Its console goes to a log file; it is ready when
- * Spring Boot says it started (its HTTP port is not reachable from outside the namespace).
+ * the JVM's included, is the default a user gets. Its console goes to a log file. It is ready when
+ * its HTTP port listens — the web server starts last, after the data plane — as its namespace's
+ * {@code /proc/<pid>/net/tcp*} shows (the port is not reachable from outside the namespace, and
+ * the agent logs nothing at its default level).
  */
 final class AgentProcess implements AutoCloseable {
 
     /** The agent's default data port, TCP and UDP. */
     static final int DATA_PORT = 6301;
     private static final String MAIN_CLASS = "io.sectorsphere.transfer.agent.TransferAgentApplication";
-    private static final String STARTED = "Started TransferAgentApplication";
+    /** The agent's default HTTP port. */
+    private static final int HTTP_PORT = 6300;
+    private static final String LISTEN_STATE = "0A";
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration POLL = Duration.ofMillis(100);
 
@@ -61,13 +65,31 @@ final class AgentProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IOException("the transfer agent exited with " + process.exitValue() + ": " + logTail());
             }
-            if (Files.readString(log).contains(STARTED)) {
+            if (listening(HTTP_PORT)) {
                 return;
             }
             // Polling a log file: there is nothing to wait on.
             Thread.sleep(POLL);
         }
         throw new IOException("the transfer agent did not start within " + READY_TIMEOUT + ": " + logTail());
+    }
+
+    /** Whether a TCP socket in the agent's network namespace listens on {@code port}. */
+    private boolean listening(int port) throws IOException {
+        for (String table : List.of("tcp", "tcp6")) {
+            Path file = Path.of("/proc", Long.toString(process.pid()), "net", table);
+            if (Files.exists(file) && listensIn(Files.readAllLines(file), port)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Lines of {@code /proc/net/tcp}: "sl local_address rem_address st ...", addresses as hex ip:port. */
+    static boolean listensIn(List<String> lines, int port) {
+        String portSuffix = String.format(":%04X", port);
+        return lines.stream().skip(1).map(line -> line.trim().split("\\s+"))
+                .anyMatch(fields -> fields.length > 3 && fields[1].endsWith(portSuffix) && fields[3].equals(LISTEN_STATE));
     }
 
     String logTail() {
