@@ -75,6 +75,7 @@ public final class UdtBench {
     private static final LinkProfile FAIRNESS_LINK = LinkProfile.of(RATE_200M, Duration.ofMillis(16), 0);
     private static final String FAIR = "fair";
     private static final int IPERF_PORT = 5201;
+    private static final int VIRTUAL_THREAD_CARRIERS = 16;
 
     private final FlowFactory flows;
     private final FlowFactory sideBySide;
@@ -140,6 +141,11 @@ public final class UdtBench {
     }
 
     public static void main(String[] args) throws Exception {
+        // The emulator's and the peers' output readers are virtual threads blocked in pipe reads,
+        // and here such a read holds its carrier: with one carrier per core (two) the forwarder's
+        // two readers took both, and no peer's "listening" line was ever read. Carriers enough
+        // for every reader of a case, set before the first virtual thread starts.
+        System.setProperty("jdk.virtualThreadScheduler.parallelism", Integer.toString(VIRTUAL_THREAD_CARRIERS));
         if (!LibudtPeer.available() || !Iperf3.available()) {
             System.err.println("bench/udt: needs g++, libudt-dev and iperf3");
             System.exit(1);
