@@ -2,6 +2,7 @@ package io.sectorsphere.bench.udt;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,11 +21,14 @@ final class SharedWindow {
     /** Megabits per second of each flow, in order, over the shared window. */
     static List<Double> measure(List<Flow> flows, Duration window, Duration startTimeout) throws Exception {
         long giveUp = System.nanoTime() + startTimeout.toNanos();
-        while (!allDelivering(flows)) {
+        long[] counts = delivered(flows);
+        while (Arrays.stream(counts).anyMatch(count -> count == 0)) {
             if (System.nanoTime() > giveUp) {
-                throw new IllegalStateException("not every flow delivered within " + startTimeout);
+                throw new IllegalStateException("not every flow delivered within " + startTimeout
+                        + " (bytes so far: " + Arrays.toString(counts) + ")");
             }
             Thread.sleep(POLL);
+            counts = delivered(flows);
         }
         long opened = System.nanoTime();
         long[] before = delivered(flows);
@@ -37,15 +41,6 @@ final class SharedWindow {
             mbps.add((after[i] - before[i]) * 8 / seconds / 1e6);
         }
         return mbps;
-    }
-
-    private static boolean allDelivering(List<Flow> flows) throws Exception {
-        for (Flow flow : flows) {
-            if (flow.deliveredBytes() == 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static long[] delivered(List<Flow> flows) throws Exception {

@@ -63,7 +63,7 @@ public final class UdtBench {
     private static final Duration FLOW_TIME = Duration.ofSeconds(10);
     private static final Duration SHARED_WINDOW = Duration.ofSeconds(10);
     /** How long the last of flows side by side may take to deliver: a JVM starting on a busy host. */
-    private static final Duration SHARED_WINDOW_START_TIMEOUT = Duration.ofSeconds(15);
+    private static final Duration SHARED_WINDOW_START_TIMEOUT = Duration.ofSeconds(30);
     /** Flows side by side send this long, so that the shared window ends while every one still sends. */
     private static final Duration SIDE_BY_SIDE_SEND_TIME = SHARED_WINDOW.plus(SHARED_WINDOW_START_TIMEOUT).plusSeconds(5);
     private static final Duration RUN_LIMIT = Duration.ofHours(4);
