@@ -66,7 +66,7 @@ public final class UdtBench {
     private static final Duration SHARED_WINDOW_START_TIMEOUT = Duration.ofSeconds(30);
     /** Flows side by side send this long, so that the shared window ends while every one still sends. */
     private static final Duration SIDE_BY_SIDE_SEND_TIME = SHARED_WINDOW.plus(SHARED_WINDOW_START_TIMEOUT).plusSeconds(5);
-    private static final Duration RUN_LIMIT = Duration.ofHours(4);
+    private static final Duration RUN_LIMIT = Duration.ofHours(5);
     private static final long GIGABIT = 1_000_000_000L;
     private static final long RATE_200M = 200_000_000L;
     private static final int WAN_MSS = 1500;
