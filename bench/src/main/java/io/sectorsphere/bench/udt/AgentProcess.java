@@ -65,13 +65,21 @@ final class AgentProcess implements AutoCloseable {
             if (!process.isAlive()) {
                 throw new IOException("the transfer agent exited with " + process.exitValue() + ": " + logTail());
             }
-            if (listening(HTTP_PORT)) {
+            if (inJava() && listening(HTTP_PORT)) {
                 return;
             }
             // Polling a log file: there is nothing to wait on.
             Thread.sleep(POLL);
         }
         throw new IOException("the transfer agent did not start within " + READY_TIMEOUT + ": " + logTail());
+    }
+
+    /**
+     * Whether the prefix ({@code ip netns exec}, same pid) has entered the namespace and become the
+     * JVM: before that, {@code /proc/<pid>/net} shows the host's sockets, where another agent may listen.
+     */
+    private boolean inJava() throws IOException {
+        return Files.readString(Path.of("/proc", Long.toString(process.pid()), "comm")).strip().equals("java");
     }
 
     /** Whether a TCP socket in the agent's network namespace listens on {@code port}. */
