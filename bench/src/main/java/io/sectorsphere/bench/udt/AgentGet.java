@@ -3,6 +3,7 @@ package io.sectorsphere.bench.udt;
 import io.sectorsphere.client.AgentDownload;
 import io.sectorsphere.client.ReadGrant;
 import io.sectorsphere.transfer.choice.TransportPreference;
+import io.sectorsphere.transfer.multisource.DownloadFailedException;
 import io.sectorsphere.transfer.ticket.TicketOperation;
 import io.sectorsphere.transfer.ticket.TicketSigner;
 import io.sectorsphere.udt.interop.PeerResult;
@@ -55,9 +56,19 @@ public final class AgentGet {
                     Path.of(args[6]), Duration.ofMillis((long) (Double.parseDouble(args[7]) * 1000)));
             System.exit(0);
         } catch (Exception | Error e) {
-            System.err.println("error " + (e.getMessage() == null ? e.toString() : e.getMessage()).replace('\n', ' '));
+            System.err.println("error " + describe(e).replace('\n', ' '));
             System.exit(1);
         }
+    }
+
+    /** The message, with each source's own reason when every source failed. */
+    private static String describe(Throwable e) {
+        String message = e.getMessage() == null ? e.toString() : e.getMessage();
+        if (e instanceof DownloadFailedException failed) {
+            message += " " + failed.sources().stream()
+                    .map(source -> source.label() + " over " + source.transport() + ": " + source.failure()).toList();
+        }
+        return message;
     }
 
     private void run(String agent, String name, long size, String sha256, String secret, Path target,
