@@ -38,12 +38,12 @@ public final class BenchFiles {
         }
     }
 
-    Path directory(String name) throws IOException {
+    public Path directory(String name) throws IOException {
         return Files.createDirectories(root.resolve(name));
     }
 
     /** Writes {@code size} pseudo-random bytes (4 MiB blocks, each different) and returns their SHA-256 in hex. */
-    String randomFile(Path file, long size) throws IOException {
+    public String randomFile(Path file, long size) throws IOException {
         Files.createDirectories(file.getParent());
         MessageDigest sha256 = sha256();
         byte[] block = new byte[BLOCK];
@@ -65,7 +65,7 @@ public final class BenchFiles {
     }
 
     /** A cluster secret for tickets: 32 random bytes, base64. */
-    String secret() {
+    public String secret() {
         byte[] bytes = new byte[32];
         new SecureRandom().nextBytes(bytes);
         return Base64.getEncoder().encodeToString(bytes);

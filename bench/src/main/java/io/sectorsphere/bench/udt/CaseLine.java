@@ -24,6 +24,16 @@ final class CaseLine {
         return put(key, Double.isNaN(value) || Double.isInfinite(value) ? "n/a" : String.format(Locale.ROOT, "%.3f", value));
     }
 
+    /** {@code <name>_mbps=<median> <name>_min=… <name>_max=…}. */
+    CaseLine mbps(String name, Spread spread) {
+        return mbps(name + "_mbps", spread.median()).mbps(name + "_min", spread.min()).mbps(name + "_max", spread.max());
+    }
+
+    /** {@code <key>=<median> <key>_min=… <key>_max=…}. */
+    CaseLine ratio(String key, Spread spread) {
+        return ratio(key, spread.median()).ratio(key + "_min", spread.min()).ratio(key + "_max", spread.max());
+    }
+
     /** Adds {@code key="reason"} only when there is a reason. */
     CaseLine error(String key, String reason) {
         return reason == null ? this : put(key, '"' + reason + '"');

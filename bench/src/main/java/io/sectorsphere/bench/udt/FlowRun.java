@@ -16,6 +16,12 @@ final class FlowRun {
         Flow make() throws Exception;
     }
 
+    /** What to do while flows run together, e.g. measure them over a shared window; begun flows only. */
+    @FunctionalInterface
+    interface WhileRunning {
+        void during(List<Flow> begun) throws Exception;
+    }
+
     /** A flow's result, or why there is none. */
     record Outcome(FlowResult result, String error) {
 
@@ -32,10 +38,11 @@ final class FlowRun {
     }
 
     static Outcome single(FlowMaker maker) {
-        return together(List.of(maker)).getFirst();
+        return together(List.of(maker), begun -> { }).getFirst();
     }
 
-    static List<Outcome> together(List<FlowMaker> makers) {
+    /** Runs the flows side by side; {@code whileRunning} failing fails every flow with its reason. */
+    static List<Outcome> together(List<FlowMaker> makers, WhileRunning whileRunning) {
         List<Flow> flows = new ArrayList<>();
         List<Outcome> outcomes = new ArrayList<>();
         try {
@@ -57,10 +64,23 @@ final class FlowRun {
                     }
                 }
             }
+            List<Flow> begun = new ArrayList<>();
+            for (int i = 0; i < flows.size(); i++) {
+                if (flows.get(i) != null && outcomes.get(i) == null) {
+                    begun.add(flows.get(i));
+                }
+            }
+            String windowError = null;
+            try {
+                whileRunning.during(begun);
+            } catch (Exception e) {
+                windowError = describe(e);
+            }
             for (int i = 0; i < flows.size(); i++) {
                 if (flows.get(i) != null && outcomes.get(i) == null) {
                     try {
-                        outcomes.set(i, new Outcome(flows.get(i).await(), null));
+                        FlowResult result = flows.get(i).await();
+                        outcomes.set(i, windowError == null ? new Outcome(result, null) : new Outcome(null, windowError));
                     } catch (Exception e) {
                         outcomes.set(i, new Outcome(null, describe(e)));
                     }

@@ -13,15 +13,15 @@ import java.util.List;
  * @param mss           UDT_MSS, or 0 for the engine's default
  * @param congestion    congestion control name, or null for the engine's default
  * @param windowPackets flow window and buffers in packets, or 0 for the defaults
- * @param warmup        how long a first, unmeasured connection moves data before the measured one
- *                      (both ends must be given the same), or zero
+ * @param stdio         a receiver writes what it gets to standard output (so that another process can
+ *                      count it as it arrives) instead of dropping it
  */
 record PerfArguments(boolean server, InetSocketAddress address, boolean send, long bytes, Duration duration,
-                     int mss, String congestion, int windowPackets, Duration warmup) {
+                     int mss, String congestion, int windowPackets, boolean stdio) {
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(15);
     private static final String USAGE = "usage: UdtPerf <server|client> <host:port> <send|recv> "
-            + "[--bytes N | --seconds S] [--mss M] [--cc NAME] [--window PKTS] [--warmup S] [--data memory]";
+            + "[--bytes N | --seconds S] [--mss M] [--cc NAME] [--window PKTS] [--data memory|stdio]";
 
     static PerfArguments parse(List<String> args) {
         if (args.size() < 3 || args.size() % 2 == 0) {
@@ -43,7 +43,7 @@ record PerfArguments(boolean server, InetSocketAddress address, boolean send, lo
         int mss = 0;
         String congestion = null;
         int window = 0;
-        Duration warmup = Duration.ZERO;
+        boolean stdio = false;
         for (int i = 3; i < args.size(); i += 2) {
             String value = args.get(i + 1);
             switch (args.get(i)) {
@@ -52,11 +52,11 @@ record PerfArguments(boolean server, InetSocketAddress address, boolean send, lo
                 case "--mss" -> mss = Integer.parseInt(value);
                 case "--cc" -> congestion = value;
                 case "--window" -> window = Integer.parseInt(value);
-                case "--warmup" -> warmup = Duration.ofNanos((long) (Double.parseDouble(value) * 1e9));
                 case "--data" -> {
-                    if (!value.equals("memory")) {
-                        throw new IllegalArgumentException("UdtPerf moves data memory to memory only");
+                    if (!List.of("memory", "stdio").contains(value)) {
+                        throw new IllegalArgumentException("--data is memory or stdio");
                     }
+                    stdio = value.equals("stdio");
                 }
                 default -> throw new IllegalArgumentException(USAGE);
             }
@@ -65,7 +65,10 @@ record PerfArguments(boolean server, InetSocketAddress address, boolean send, lo
         if (send && bytes < 0 && duration == null) {
             throw new IllegalArgumentException("sending needs --bytes or --seconds");
         }
-        return new PerfArguments(role.equals("server"), address, send, bytes, duration, mss, congestion, window, warmup);
+        if (send && stdio) {
+            throw new IllegalArgumentException("UdtPerf sends from memory only");
+        }
+        return new PerfArguments(role.equals("server"), address, send, bytes, duration, mss, congestion, window, stdio);
     }
 
     UdtSocketOptions socketOptions() {

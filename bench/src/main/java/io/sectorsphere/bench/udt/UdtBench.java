@@ -18,42 +18,55 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Our UDT engine against its peers — UDT 4.11 itself (the libudt C++ peer) and TCP (iperf3 with
- * cubic, eight cubic streams, BBR) — memory to memory, one line per case on stdout, progress on stderr:
+ * cubic, eight cubic streams, BBR) — one or two lines per case on stdout, progress on stderr.
+ *
+ * <p>The rules every flow, ours and each peer's, follows alike: each end is a process started for
+ * that flow, with no warm-up (a user's {@code sector get} is a fresh JVM); CPU seconds are a whole
+ * process's over its transfer only, from {@code /proc} or {@code getrusage}; every flow runs
+ * {@value #ROUNDS} times, the flows of a case in alternating order ({@link Rounds}), and a line
+ * gives each one's median with its min and max.
  *
  * <ul>
- *   <li>{@code loopback-1500}, {@code loopback-9000}: 10 s on 127.0.0.1 at that MSS, with CPU
- *       seconds per GB (sender and receiver together) for ours and libudt; ours is measured warm
- *       (after {@link #WARMUP} of unmeasured traffic, as a long-running agent runs) and cold (a
- *       fresh JVM, JIT compilation and start-up included);</li>
+ *   <li>{@code loopback-1500}, {@code loopback-9000}: 10 s memory to memory on 127.0.0.1 at that MSS,
+ *       with CPU seconds per GB (sender and receiver together) for ours and libudt;</li>
  *   <li>{@code wan-<rate>-<rtt>ms-<loss>}: an emulated link (1g or 200m; RTT 16, 55, 71, 200 ms;
- *       random loss 0, 0.0001, 0.001 each way), each flow 10 s alone on it; ours uses
- *       {@code dedicated} where there is loss and its default otherwise, measured warm;</li>
+ *       random loss 0, 0.0001, 0.001 each way). The headline line, {@code mode=defaults}, is a file of
+ *       10 s at the link's rate downloaded to disk through a transfer agent with every setting at its
+ *       default ({@link AgentDownloadFlow}); the second, {@code mode=tuned}, is our engine memory to
+ *       memory with a window of two bandwidth-delay products and {@code dedicated} where there is loss;
+ *       each against the same peers' runs, each peer flow 10 s alone on the link;</li>
  *   <li>{@code fairness-ours}: two of our {@code fair} flows sharing a 200 Mb/s, 16 ms link — Jain's
  *       index, with two libudt flows for reference;</li>
  *   <li>{@code fairness-tcp}: one {@code fair} flow with one cubic flow — TCP's share, with libudt
- *       against cubic for reference;</li>
+ *       against cubic for reference. Flows side by side are measured over one shared window
+ *       ({@link SharedWindow});</li>
  *   <li>{@code multisource-udt}, {@code multisource-tcp}: one file from three sources behind links of
  *       different rates, fetched by one multi-source download ({@link MultiSourceCase});</li>
  *   <li>{@code memory}: a transfer agent serving 8 concurrent UDT downloads ({@link AgentMemoryCase}).</li>
  * </ul>
  *
- * Our side runs {@link UdtPerf} in its own JVM, inside the emulator's namespaces like every peer.
  * Until the engine works, ours prints {@code n/a} with the reason and the peers are still measured.
  */
 public final class UdtBench {
 
+    static final int ROUNDS = 3;
     private static final Duration FLOW_TIME = Duration.ofSeconds(10);
-    /** Unmeasured traffic before ours is measured, so that the JIT compiler has done its work. */
-    static final Duration WARMUP = Duration.ofSeconds(8);
-    private static final Duration RUN_LIMIT = Duration.ofMinutes(75);
+    private static final Duration SHARED_WINDOW = Duration.ofSeconds(10);
+    /** How long the last of flows side by side may take to deliver: a JVM starting on a busy host. */
+    private static final Duration SHARED_WINDOW_START_TIMEOUT = Duration.ofSeconds(30);
+    /** Flows side by side send this long, so that the shared window ends while every one still sends. */
+    private static final Duration SIDE_BY_SIDE_SEND_TIME = SHARED_WINDOW.plus(SHARED_WINDOW_START_TIMEOUT).plusSeconds(5);
+    private static final Duration RUN_LIMIT = Duration.ofHours(5);
     private static final long GIGABIT = 1_000_000_000L;
     private static final long RATE_200M = 200_000_000L;
     private static final int WAN_MSS = 1500;
@@ -61,10 +74,14 @@ public final class UdtBench {
     /** UDT 4.11's default buffers, in packets: the least any case uses. */
     private static final int MIN_WINDOW_PACKETS = 8192;
     private static final LinkProfile FAIRNESS_LINK = LinkProfile.of(RATE_200M, Duration.ofMillis(16), 0);
+    private static final String FAIR = "fair";
     private static final int IPERF_PORT = 5201;
+    private static final int VIRTUAL_THREAD_CARRIERS = 16;
 
     private final FlowFactory flows;
+    private final FlowFactory sideBySide;
     private final Map<String, CaseRunner> cases = new LinkedHashMap<>();
+    private final Map<Long, AgentFile> agentFiles = new HashMap<>();
     private BenchFiles files;
 
     @FunctionalInterface
@@ -72,8 +89,17 @@ public final class UdtBench {
         String run(String name) throws Exception;
     }
 
+    /** Rates of flows measured side by side over one window, or why there are none. */
+    private record WindowRates(List<Double> mbps, String error) {
+
+        double mbps(int flow) {
+            return error == null ? mbps.get(flow) : Double.NaN;
+        }
+    }
+
     private UdtBench(FlowFactory flows) {
         this.flows = flows;
+        this.sideBySide = flows.counting(SIDE_BY_SIDE_SEND_TIME);
         cases.put("loopback-1500", name -> loopback(name, 1500));
         cases.put("loopback-9000", name -> loopback(name, 9000));
         for (long rate : List.of(GIGABIT, RATE_200M)) {
@@ -101,7 +127,26 @@ public final class UdtBench {
         return files;
     }
 
+    /** A file of {@code size} random bytes for the agents to serve, written once per size and run. */
+    private synchronized AgentFile agentFile(long size) throws Exception {
+        AgentFile file = agentFiles.get(size);
+        if (file == null) {
+            Path data = files().directory("agent-data");
+            String name = "bench/link-" + size + ".bin";
+            progress("  writing a %d MB file for the agents", size / 1_000_000);
+            String sha256 = files().randomFile(data.resolve(name), size);
+            file = new AgentFile(data, name, size, sha256, files().secret());
+            agentFiles.put(size, file);
+        }
+        return file;
+    }
+
     public static void main(String[] args) throws Exception {
+        // The emulator's and the peers' output readers are virtual threads blocked in pipe reads,
+        // and here such a read holds its carrier: with one carrier per core (two) the forwarder's
+        // two readers took both, and no peer's "listening" line was ever read. Carriers enough
+        // for every reader of a case, set before the first virtual thread starts.
+        System.setProperty("jdk.virtualThreadScheduler.parallelism", Integer.toString(VIRTUAL_THREAD_CARRIERS));
         if (!LibudtPeer.available() || !Iperf3.available()) {
             System.err.println("bench/udt: needs g++, libudt-dev and iperf3");
             System.exit(1);
@@ -144,76 +189,109 @@ public final class UdtBench {
         System.exit(failed == 0 ? 0 : 1);
     }
 
-    private String loopback(String name, int mss) throws Exception {
+    private String loopback(String name, int mss) {
         NetworkPath path = NetworkPath.loopback();
-        Outcome ours = flow("ours", () -> flows.ours(path, mss, 0, null, WARMUP));
-        Outcome cold = flow("ours cold", () -> flows.ours(path, mss, 0, null, Duration.ZERO));
-        Outcome libudt = flow("libudt", () -> flows.libudt(path, mss, 0));
-        int port = freeLoopbackPort();
+        Map<String, FlowMaker> makers = new LinkedHashMap<>();
+        makers.put("ours", () -> flows.ours(path, mss, 0, null));
+        makers.put("libudt", () -> flows.libudt(path, mss, 0));
         // TCP limited to the same segment size, so each side moves the same packets.
-        Outcome tcp = flow("tcp", () -> flows.tcp(path, port, "cubic", 1, List.of("-M", Integer.toString(mss - 40))));
-        double oursCpu = ours.ok() ? ours.result().cpuSecondsPerGigabyte() : Double.NaN;
-        double coldCpu = cold.ok() ? cold.result().cpuSecondsPerGigabyte() : Double.NaN;
-        double libudtCpu = libudt.ok() ? libudt.result().cpuSecondsPerGigabyte() : Double.NaN;
+        makers.put("tcp", () -> flows.tcp(path, freeLoopbackPort(), "cubic", 1, List.of("-M", Integer.toString(mss - 40))));
+        Map<String, List<Outcome>> runs = alone(makers);
+        Spread ours = Rounds.mbps(runs.get("ours"));
+        Spread libudt = Rounds.mbps(runs.get("libudt"));
+        Spread tcp = Rounds.mbps(runs.get("tcp"));
+        Spread oursCpu = Rounds.cpuPerGigabyte(runs.get("ours"));
+        Spread libudtCpu = Rounds.cpuPerGigabyte(runs.get("libudt"));
         return new CaseLine(name)
-                .mbps("ours_mbps", ours.mbps()).mbps("libudt_mbps", libudt.mbps()).mbps("tcp_mbps", tcp.mbps())
-                .ratio("ratio_libudt", ours.mbps() / libudt.mbps()).ratio("ratio_tcp", ours.mbps() / tcp.mbps())
+                .mbps("ours", ours).mbps("libudt", libudt).mbps("tcp", tcp)
+                .ratio("ratio_libudt", ours.median() / libudt.median()).ratio("ratio_tcp", ours.median() / tcp.median())
                 .ratio("ours_cpu_s_per_gb", oursCpu).ratio("libudt_cpu_s_per_gb", libudtCpu)
-                .ratio("cpu_ratio_libudt", oursCpu / libudtCpu)
-                .mbps("ours_cold_mbps", cold.mbps()).ratio("ours_cold_cpu_s_per_gb", coldCpu)
-                .ratio("cold_ratio_libudt", cold.mbps() / libudt.mbps()).ratio("cold_cpu_ratio_libudt", coldCpu / libudtCpu)
-                .error("ours_error", ours.error()).error("ours_cold_error", cold.error()).error("libudt_error", libudt.error()).error("tcp_error", tcp.error())
+                .ratio("cpu_ratio_libudt", oursCpu.median() / libudtCpu.median())
+                .put("runs", Integer.toString(ROUNDS))
+                .error("ours_error", Rounds.firstError(runs.get("ours"))).error("libudt_error", Rounds.firstError(runs.get("libudt")))
+                .error("tcp_error", Rounds.firstError(runs.get("tcp")))
                 .toString();
     }
 
     private String wan(String name, LinkProfile link) throws Exception {
         double linkMbps = link.rateBitsPerSecond() / 1e6;
         int window = windowPackets(link);
-        String oursCongestion = link.lossRate() > 0 ? "dedicated" : null;
+        String tunedCongestion = link.lossRate() > 0 ? "dedicated" : null;
+        AgentFile file = agentFile(flowBytes(link));
         try (WanEmulator emulator = WanEmulator.start(link)) {
-            NetworkPath path = new NetworkPath(emulator.commandPrefix(Side.B), Side.B.address(), emulator.commandPrefix(Side.A));
-            Outcome ours = flow("ours", () -> flows.ours(path, WAN_MSS, window, oursCongestion, WARMUP));
-            Outcome libudt = flow("libudt", () -> flows.libudt(path, WAN_MSS, window));
-            Outcome cubic = flow("cubic", () -> flows.tcp(path, IPERF_PORT, "cubic", 1, List.of()));
-            Outcome cubic8 = flow("8 x cubic", () -> flows.tcp(path, IPERF_PORT + 1, "cubic", 8, List.of()));
-            Outcome bbr = flow("bbr", () -> flows.tcp(path, IPERF_PORT + 2, "bbr", 1, List.of()));
+            NetworkPath path = emulatedPath(emulator);
+            Map<String, FlowMaker> makers = new LinkedHashMap<>();
+            makers.put("defaults", () -> flows.agentDownload(path, file, files().directory("agent-downloads")));
+            makers.put("tuned", () -> flows.ours(path, WAN_MSS, window, tunedCongestion));
+            makers.put("libudt", () -> flows.libudt(path, WAN_MSS, window));
+            makers.put("cubic", () -> flows.tcp(path, IPERF_PORT, "cubic", 1, List.of()));
+            makers.put("cubic8", () -> flows.tcp(path, IPERF_PORT + 1, "cubic", 8, List.of()));
+            makers.put("bbr", () -> flows.tcp(path, IPERF_PORT + 2, "bbr", 1, List.of()));
+            Map<String, List<Outcome>> runs = alone(makers);
             ForwarderStats stats = emulator.stats();
-            double best = Math.max(Math.max(nanToZero(libudt.mbps()), nanToZero(cubic.mbps())),
-                    Math.max(nanToZero(cubic8.mbps()), nanToZero(bbr.mbps())));
-            return new CaseLine(name)
-                    .mbps("link_mbps", linkMbps).put("ours_cc", oursCongestion == null ? "default" : oursCongestion)
-                    .mbps("ours_mbps", ours.mbps()).mbps("libudt_mbps", libudt.mbps()).mbps("cubic_mbps", cubic.mbps())
-                    .mbps("cubic8_mbps", cubic8.mbps()).mbps("bbr_mbps", bbr.mbps())
-                    .ratio("ratio_libudt", ours.mbps() / libudt.mbps()).ratio("ratio_cubic", ours.mbps() / cubic.mbps())
-                    .ratio("ratio_cubic8", ours.mbps() / cubic8.mbps()).ratio("ratio_bbr", ours.mbps() / bbr.mbps())
-                    .ratio("ratio_best_peer", ours.mbps() / best).ratio("ratio_link", ours.mbps() / linkMbps)
-                    .ratio("libudt_link", libudt.mbps() / linkMbps).ratio("cubic_link", cubic.mbps() / linkMbps)
-                    .ratio("cubic8_link", cubic8.mbps() / linkMbps).ratio("bbr_link", bbr.mbps() / linkMbps)
+            List<Outcome> defaults = runs.get("defaults");
+            String transports = String.join(",", new LinkedHashSet<>(defaults.stream()
+                    .filter(Outcome::ok).map(outcome -> String.valueOf(outcome.result().transport())).toList()));
+            CaseLine headline = wanLine(name, "defaults", linkMbps, defaults, runs)
+                    .put("transport", transports.isEmpty() ? "n/a" : transports)
+                    .mbps("file_mb", file.size() / 1e6);
+            CaseLine tuned = wanLine(name, "tuned", linkMbps, runs.get("tuned"), runs)
+                    .put("ours_cc", tunedCongestion == null ? "default" : tunedCongestion)
+                    .put("window_packets", Integer.toString(window))
                     .put("fwd_queue_drops", Long.toString(stats.aToB().queueDrops() + stats.bToA().queueDrops()))
                     .put("fwd_ring_drops", Long.toString(stats.aToB().ringDrops() + stats.bToA().ringDrops()))
-                    .ratio("fwd_cpu_share", stats.cpuSeconds() / stats.uptimeSeconds())
-                    .error("ours_error", ours.error()).error("libudt_error", libudt.error())
-                    .error("cubic_error", cubic.error()).error("cubic8_error", cubic8.error()).error("bbr_error", bbr.error())
-                    .toString();
+                    .ratio("fwd_cpu_share", stats.cpuSeconds() / stats.uptimeSeconds());
+            return headline + "\n" + tuned;
         }
+    }
+
+    /** One of a WAN case's lines: ours as {@code mode} runs it against every peer's runs. */
+    private static CaseLine wanLine(String name, String mode, double linkMbps, List<Outcome> ours,
+                                    Map<String, List<Outcome>> runs) {
+        Spread oursMbps = Rounds.mbps(ours);
+        List<String> peers = List.of("libudt", "cubic", "cubic8", "bbr");
+        CaseLine line = new CaseLine(name).put("mode", mode).mbps("ours", oursMbps);
+        double best = 0;
+        for (String peer : peers) {
+            Spread spread = Rounds.mbps(runs.get(peer));
+            line.mbps(peer, spread);
+            best = Double.isNaN(spread.median()) ? best : Math.max(best, spread.median());
+        }
+        line.ratio("ratio_best_peer", oursMbps.median() / best).ratio("ratio_link", oursMbps.median() / linkMbps)
+                .mbps("link_mbps", linkMbps);
+        for (String peer : peers) {
+            line.ratio("ratio_" + peer, oursMbps.median() / Rounds.mbps(runs.get(peer)).median());
+        }
+        line.ratio("ours_cpu_s_per_gb", Rounds.cpuPerGigabyte(ours).median())
+                .ratio("libudt_cpu_s_per_gb", Rounds.cpuPerGigabyte(runs.get("libudt")).median())
+                .put("runs", Integer.toString(ROUNDS))
+                .error("ours_error", Rounds.firstError(ours));
+        for (String peer : peers) {
+            line.error(peer + "_error", Rounds.firstError(runs.get(peer)));
+        }
+        return line;
     }
 
     private String fairnessOurs(String name) throws Exception {
         int window = windowPackets(FAIRNESS_LINK);
         try (WanEmulator emulator = WanEmulator.start(FAIRNESS_LINK)) {
-            NetworkPath path = new NetworkPath(emulator.commandPrefix(Side.B), Side.B.address(), emulator.commandPrefix(Side.A));
-            // Flows measured side by side start together: no warm-up, which would shift ours.
-            FlowMaker oursFlow = () -> flows.ours(path, WAN_MSS, window, "fair", Duration.ZERO);
-            List<Outcome> ours = measured("two of ours", List.of(oursFlow, oursFlow));
-            FlowMaker libudtFlow = () -> flows.libudt(path, WAN_MSS, window);
-            List<Outcome> libudt = measured("two libudt", List.of(libudtFlow, libudtFlow));
+            NetworkPath path = emulatedPath(emulator);
+            FlowMaker oursFlow = () -> sideBySide.ours(path, WAN_MSS, window, FAIR);
+            FlowMaker libudtFlow = () -> sideBySide.libudt(path, WAN_MSS, window);
+            Map<String, Supplier<WindowRates>> trials = new LinkedHashMap<>();
+            trials.put("ours", () -> sideBySide("two of ours", List.of(oursFlow, oursFlow)));
+            trials.put("libudt", () -> sideBySide("two libudt", List.of(libudtFlow, libudtFlow)));
+            Map<String, List<WindowRates>> runs = Rounds.run(trials, ROUNDS);
+            List<WindowRates> ours = runs.get("ours");
+            List<WindowRates> libudt = runs.get("libudt");
             return new CaseLine(name)
-                    .mbps("link_mbps", FAIRNESS_LINK.rateBitsPerSecond() / 1e6)
-                    .mbps("ours_1_mbps", ours.get(0).mbps()).mbps("ours_2_mbps", ours.get(1).mbps())
-                    .ratio("jain_ours", jain(ours.get(0).mbps(), ours.get(1).mbps()))
-                    .mbps("libudt_1_mbps", libudt.get(0).mbps()).mbps("libudt_2_mbps", libudt.get(1).mbps())
-                    .ratio("jain_libudt", jain(libudt.get(0).mbps(), libudt.get(1).mbps()))
-                    .error("ours_error", firstError(ours)).error("libudt_error", firstError(libudt))
+                    .mbps("link_mbps", FAIRNESS_LINK.rateBitsPerSecond() / 1e6).put("ours_cc", FAIR)
+                    .mbps("ours_1", flowSpread(ours, 0)).mbps("ours_2", flowSpread(ours, 1))
+                    .ratio("jain_ours", Spread.of(ours.stream().map(r -> jain(r.mbps(0), r.mbps(1))).toList()))
+                    .mbps("libudt_1", flowSpread(libudt, 0)).mbps("libudt_2", flowSpread(libudt, 1))
+                    .ratio("jain_libudt", Spread.of(libudt.stream().map(r -> jain(r.mbps(0), r.mbps(1))).toList()))
+                    .put("window_s", Long.toString(SHARED_WINDOW.toSeconds())).put("runs", Integer.toString(ROUNDS))
+                    .error("ours_error", firstWindowError(ours)).error("libudt_error", firstWindowError(libudt))
                     .toString();
         }
     }
@@ -221,38 +299,82 @@ public final class UdtBench {
     private String fairnessTcp(String name) throws Exception {
         int window = windowPackets(FAIRNESS_LINK);
         try (WanEmulator emulator = WanEmulator.start(FAIRNESS_LINK)) {
-            NetworkPath path = new NetworkPath(emulator.commandPrefix(Side.B), Side.B.address(), emulator.commandPrefix(Side.A));
-            List<Outcome> withOurs = measured("ours with cubic", List.of(
-                    () -> flows.ours(path, WAN_MSS, window, "fair", Duration.ZERO),
-                    () -> flows.tcp(path, IPERF_PORT, "cubic", 1, List.of())));
-            List<Outcome> withLibudt = measured("libudt with cubic", List.of(
-                    () -> flows.libudt(path, WAN_MSS, window),
-                    () -> flows.tcp(path, IPERF_PORT + 1, "cubic", 1, List.of())));
+            NetworkPath path = emulatedPath(emulator);
+            Map<String, Supplier<WindowRates>> trials = new LinkedHashMap<>();
+            trials.put("ours", () -> sideBySide("ours with cubic", List.of(
+                    () -> sideBySide.ours(path, WAN_MSS, window, FAIR),
+                    () -> sideBySide.tcp(path, IPERF_PORT, "cubic", 1, List.of()))));
+            trials.put("libudt", () -> sideBySide("libudt with cubic", List.of(
+                    () -> sideBySide.libudt(path, WAN_MSS, window),
+                    () -> sideBySide.tcp(path, IPERF_PORT + 1, "cubic", 1, List.of()))));
+            Map<String, List<WindowRates>> runs = Rounds.run(trials, ROUNDS);
+            List<WindowRates> ours = runs.get("ours");
+            List<WindowRates> libudt = runs.get("libudt");
             return new CaseLine(name)
-                    .mbps("link_mbps", FAIRNESS_LINK.rateBitsPerSecond() / 1e6)
-                    .mbps("ours_mbps", withOurs.get(0).mbps()).mbps("tcp_mbps", withOurs.get(1).mbps())
-                    .ratio("tcp_share", share(withOurs.get(1).mbps(), withOurs.get(0).mbps()))
-                    .mbps("libudt_mbps", withLibudt.get(0).mbps()).mbps("tcp_vs_libudt_mbps", withLibudt.get(1).mbps())
-                    .ratio("tcp_share_vs_libudt", share(withLibudt.get(1).mbps(), withLibudt.get(0).mbps()))
-                    .error("ours_error", withOurs.get(0).error()).error("tcp_error", withOurs.get(1).error())
-                    .error("libudt_error", withLibudt.get(0).error())
+                    .mbps("link_mbps", FAIRNESS_LINK.rateBitsPerSecond() / 1e6).put("ours_cc", FAIR)
+                    .mbps("ours", flowSpread(ours, 0)).mbps("tcp", flowSpread(ours, 1))
+                    .ratio("tcp_share", Spread.of(ours.stream().map(r -> share(r.mbps(1), r.mbps(0))).toList()))
+                    .mbps("libudt", flowSpread(libudt, 0)).mbps("tcp_vs_libudt", flowSpread(libudt, 1))
+                    .ratio("tcp_share_vs_libudt", Spread.of(libudt.stream().map(r -> share(r.mbps(1), r.mbps(0))).toList()))
+                    .put("window_s", Long.toString(SHARED_WINDOW.toSeconds())).put("runs", Integer.toString(ROUNDS))
+                    .error("ours_error", firstWindowError(ours)).error("libudt_error", firstWindowError(libudt))
                     .toString();
         }
     }
 
-    private static Outcome flow(String label, FlowMaker maker) {
-        return measured(label, List.of(maker)).getFirst();
+    private static NetworkPath emulatedPath(WanEmulator emulator) {
+        return new NetworkPath(emulator.commandPrefix(Side.B), Side.B.address(), emulator.commandPrefix(Side.A),
+                Side.A.address());
     }
 
-    /** Runs flows together, reporting each one's result and the time taken on stderr. */
-    private static List<Outcome> measured(String label, List<FlowMaker> makers) {
+    /** Each flow alone on the path, {@value #ROUNDS} times in alternating order, with progress on stderr. */
+    private static Map<String, List<Outcome>> alone(Map<String, FlowMaker> makers) {
+        Map<String, Supplier<Outcome>> trials = new LinkedHashMap<>();
+        makers.forEach((label, maker) -> trials.put(label, () -> {
+            long start = System.nanoTime();
+            Outcome outcome = FlowRun.single(maker);
+            progress("  %s: %s (%.0f s)", label, describe(outcome), (System.nanoTime() - start) / 1e9);
+            return outcome;
+        }));
+        return Rounds.run(trials, ROUNDS);
+    }
+
+    /** Flows side by side, each one's rate over the shared window, with progress on stderr. */
+    private static WindowRates sideBySide(String label, List<FlowMaker> makers) {
         long start = System.nanoTime();
-        List<Outcome> outcomes = FlowRun.together(makers);
-        String results = String.join(", ", outcomes.stream()
-                .map(outcome -> outcome.ok() ? String.format(Locale.ROOT, "%.1f Mb/s", outcome.mbps()) : "failed: " + outcome.error())
-                .toList());
-        progress("  %s: %s (%.0f s)", label, results, (System.nanoTime() - start) / 1e9);
-        return outcomes;
+        List<Double> rates = new ArrayList<>();
+        List<Outcome> outcomes = FlowRun.together(makers, begun -> {
+            if (begun.size() == makers.size()) {
+                rates.addAll(SharedWindow.measure(begun, SHARED_WINDOW, SHARED_WINDOW_START_TIMEOUT));
+            }
+        });
+        String error = Rounds.firstError(outcomes);
+        WindowRates result = error == null ? new WindowRates(List.copyOf(rates), null) : new WindowRates(List.of(), error);
+        progress("  %s: %s (%.0f s)", label, error == null ? String.join(", ", rates.stream()
+                .map(rate -> String.format(Locale.ROOT, "%.1f Mb/s", rate)).toList()) : "failed: " + error,
+                (System.nanoTime() - start) / 1e9);
+        return result;
+    }
+
+    private static String describe(Outcome outcome) {
+        if (!outcome.ok()) {
+            return "failed: " + outcome.error();
+        }
+        String transport = outcome.result().transport() == null ? "" : " over " + outcome.result().transport();
+        return String.format(Locale.ROOT, "%.1f Mb/s%s", outcome.mbps(), transport);
+    }
+
+    private static Spread flowSpread(List<WindowRates> runs, int flow) {
+        return Spread.of(runs.stream().map(run -> run.mbps(flow)).toList());
+    }
+
+    private static String firstWindowError(List<WindowRates> runs) {
+        return runs.stream().map(WindowRates::error).filter(error -> error != null).findFirst().orElse(null);
+    }
+
+    /** Bytes the link carries in one flow time at its rate: the default-settings flow's file. */
+    static long flowBytes(LinkProfile link) {
+        return link.rateBitsPerSecond() / 8 * FLOW_TIME.toSeconds();
     }
 
     /** Packets for two bandwidth-delay products (the path plus a full queue), at least UDT's defaults. */
@@ -267,14 +389,6 @@ public final class UdtBench {
 
     private static double share(double part, double other) {
         return part / (part + other);
-    }
-
-    private static double nanToZero(double value) {
-        return Double.isNaN(value) ? 0 : value;
-    }
-
-    private static String firstError(List<Outcome> outcomes) {
-        return outcomes.stream().map(Outcome::error).filter(error -> error != null).findFirst().orElse(null);
     }
 
     private static int freeLoopbackPort() throws Exception {

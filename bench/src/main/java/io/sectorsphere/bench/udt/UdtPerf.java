@@ -6,9 +6,10 @@ import io.sectorsphere.udt.UdtSocket;
 import io.sectorsphere.udt.UdtSocketOptions;
 import io.sectorsphere.udt.interop.PeerResult;
 import java.io.EOFException;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;
@@ -19,17 +20,19 @@ import java.util.List;
  *
  * <pre>
  * UdtPerf &lt;server|client&gt; &lt;host:port&gt; &lt;send|recv&gt; [--bytes N | --seconds S] [--mss M] [--cc NAME]
- *         [--window PKTS] [--warmup S] [--data memory]
+ *         [--window PKTS] [--data memory|stdio]
  * </pre>
  *
  * A server prints {@code listening port=P} and accepts one connection; at the end one line
  * {@code done bytes=N seconds=S cpu_seconds=C mbps=M} goes to stderr and the exit status is 0. Any
  * failure, the engine not being there yet included, prints {@code error <message>} and exits 1.
  *
- * <p>With {@code --warmup S} the two ends first move data over a connection of their own for S
- * seconds, unmeasured, as a long-running transfer agent would have done before: the JIT compiler
- * has then done its work and the measured connection shows the engine's steady cost. The CPU
- * seconds reported are those the process spent during the measured connection.
+ * <p>Every run is a fresh process with no warm-up, as every peer is: the JIT compiler's work during
+ * the transfer is part of its cost. The CPU seconds reported are the whole process's from
+ * {@code /proc} ({@link ProcessCpu}), from the connection's start to its end — the JVM's own
+ * start-up before it, like the libudt peer's, is not the flow's. With {@code --data stdio} a
+ * receiver writes what it gets to standard output, so that the benchmark can count it as it
+ * arrives (the fairness cases' shared measurement window).
  */
 public final class UdtPerf {
 
@@ -62,26 +65,18 @@ public final class UdtPerf {
                 endpoint.listen(options);
                 System.err.println("listening port=" + endpoint.localAddress().getPort());
             }
-            if (arguments.warmup().isPositive()) {
-                // The receiving end reads until the sender closes.
-                transfer(open(endpoint, options), arguments.send() ? arguments.warmup() : null, -1);
-            }
-            double cpuBefore = processCpuSeconds();
-            UdtSocket socket = open(endpoint, options);
+            UdtSocket socket = arguments.server() ? accept(endpoint) : endpoint.connect(arguments.address(), options);
+            double cpuBefore = ProcessCpu.selfSeconds();
             long start = System.nanoTime();
-            long moved = transfer(socket, arguments.duration(), arguments.bytes());
+            long moved = transfer(socket, start, arguments.duration(), arguments.bytes());
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new PeerResult(moved, seconds, processCpuSeconds() - cpuBefore, seconds > 0 ? moved * 8 / seconds / 1e6 : 0);
+            return new PeerResult(moved, seconds, ProcessCpu.selfSeconds() - cpuBefore,
+                    seconds > 0 ? moved * 8 / seconds / 1e6 : 0);
         }
     }
 
-    private UdtSocket open(UdtEndpoint endpoint, UdtSocketOptions options) throws Exception {
-        return arguments.server() ? accept(endpoint) : endpoint.connect(arguments.address(), options);
-    }
-
     /** Moves data one way for {@code duration} (or {@code bytes}); closing lingers until everything was acknowledged. */
-    private long transfer(UdtSocket socket, Duration duration, long bytes) throws Exception {
-        long start = System.nanoTime();
+    private long transfer(UdtSocket socket, long start, Duration duration, long bytes) throws Exception {
         long done = arguments.send() ? send(socket, start, duration, bytes) : receive(socket, start, duration, bytes);
         socket.close();
         return done;
@@ -117,6 +112,7 @@ public final class UdtPerf {
     private long receive(UdtSocket socket, long start, Duration duration, long bytes) throws Exception {
         byte[] buffer = new byte[CHUNK_BYTES];
         InputStream in = socket.inputStream();
+        OutputStream out = arguments.stdio() ? new FileOutputStream(FileDescriptor.out) : OutputStream.nullOutputStream();
         long done = 0;
         while (timeLeft(start, duration)) {
             int length = (int) Math.min(CHUNK_BYTES, bytes < 0 ? CHUNK_BYTES : bytes - done);
@@ -130,6 +126,7 @@ public final class UdtPerf {
                 }
                 break;
             }
+            out.write(buffer, 0, read);
             done += read;
         }
         return done;
@@ -137,14 +134,5 @@ public final class UdtPerf {
 
     private static boolean timeLeft(long start, Duration duration) {
         return duration == null || System.nanoTime() - start < duration.toNanos();
-    }
-
-    // The whole process, engine threads, JIT and GC included, as getrusage reports it for udtpeer.
-    private static double processCpuSeconds() {
-        var os = ManagementFactory.getOperatingSystemMXBean();
-        if (os instanceof com.sun.management.OperatingSystemMXBean hotspot) {
-            return hotspot.getProcessCpuTime() / 1e9;
-        }
-        return Double.NaN;
     }
 }

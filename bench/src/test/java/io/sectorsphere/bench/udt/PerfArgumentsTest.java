@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.sectorsphere.udt.interop.UdtPeerCommand;
+import io.sectorsphere.udt.interop.UdtPeerCommand.DataSource;
 import io.sectorsphere.udt.interop.UdtPeerCommand.Direction;
 import io.sectorsphere.udt.UdtSocketOptions;
 import java.time.Duration;
@@ -46,8 +47,17 @@ class PerfArgumentsTest {
     }
 
     @Test
-    void stdioDataIsRejectedBecauseTheToolMovesMemoryOnly() {
-        assertThatThrownBy(() -> PerfArguments.parse(List.of("server", "127.0.0.1:0", "recv", "--data", "stdio")))
-                .isInstanceOf(IllegalArgumentException.class);
+    void aReceiverMayWriteToStandardOutputAsTheLibudtPeerDoes() {
+        UdtPeerCommand command = UdtPeerCommand.server("127.0.0.1", 0, Direction.RECV).withData(DataSource.STDIO);
+
+        assertThat(PerfArguments.parse(command.arguments()).stdio()).isTrue();
+    }
+
+    @Test
+    void aSenderFromStandardInputIsRejectedBecauseTheToolSendsFromMemory() {
+        assertThatThrownBy(() -> PerfArguments.parse(List.of("client", "127.0.0.1:9000", "send", "--seconds", "1",
+                "--data", "stdio")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("memory");
     }
 }

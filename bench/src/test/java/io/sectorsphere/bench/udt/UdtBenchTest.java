@@ -27,6 +27,12 @@ class UdtBenchTest {
     }
 
     @Test
+    void theDefaultSettingsFileTakesOneFlowTimeAtTheLinkRate() {
+        assertThat(UdtBench.flowBytes(LinkProfile.of(1_000_000_000L, Duration.ofMillis(55), 0.001))).isEqualTo(1_250_000_000L);
+        assertThat(UdtBench.flowBytes(LinkProfile.of(200_000_000L, Duration.ofMillis(16), 0))).isEqualTo(250_000_000L);
+    }
+
+    @Test
     void unmeasuredValuesPrintAsNotAvailable() {
         String line = new CaseLine("wan-1g-16ms-0").mbps("ours_mbps", Double.NaN).ratio("ratio_link", Double.NaN / 1000)
                 .error("ours_error", "engine missing").error("libudt_error", null).toString();
