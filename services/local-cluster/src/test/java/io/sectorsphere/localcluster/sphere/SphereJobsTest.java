@@ -205,6 +205,36 @@ class SphereJobsTest {
         assertThat(cluster.storage(0).meta("refused-out/part-00000")).isEmpty();
     }
 
+    @Test
+    void aFunctionFromAUsersJarRunsInItsOwnClassLoaderAndBadJarsAreRefused() throws Exception {
+        List<String> lines = writeLines("userjar", 2, 800);
+        cluster.storage(1).put("ops/upper.jar", UserJars.compile("ops.Upper", """
+                package ops;
+                import io.sectorsphere.sphere.api.*;
+                public class Upper implements SphereFunction {
+                    public void process(Input input, Output output, Context context) throws Exception {
+                        Records records = input.records();
+                        while (records.next()) {
+                            output.writeLine(context.parameterText() + records.text().toUpperCase());
+                        }
+                    }
+                }
+                """), cluster.token(), false);
+        cluster.storage(1).put("ops/not-a.jar", "plain text".getBytes(StandardCharsets.UTF_8), cluster.token(), false);
+
+        JobStatus done = jobs.run(2, oneStage(List.of(), List.of("userjar/"), "lines",
+                new StageRequest("ops.Upper", "ops/upper.jar", "SEGMENT", null, "> ", null, local("userjar-out"))),
+                JOB_TIMEOUT);
+
+        assertThat(done.state()).as(String.valueOf(done.error())).isEqualTo("SUCCEEDED");
+        assertThat(concatenated(done.outputs())).isEqualTo(lines.stream()
+                .map(line -> "> " + line.toUpperCase(Locale.ROOT) + "\n").collect(Collectors.joining()));
+        assertThat(problem(() -> jobs.submit(0, oneStage(List.of("userjar/in-0"), List.of(), "lines",
+                new StageRequest("ops.Upper", "ops/not-a.jar", null, null, null, null, local("userjar-bad")))))).isEqualTo(400);
+        assertThat(problem(() -> jobs.submit(0, oneStage(List.of("userjar/in-0"), List.of(), "lines",
+                new StageRequest("ops.Missing", "ops/upper.jar", null, null, null, null, local("userjar-bad")))))).isEqualTo(400);
+    }
+
     private static int problem(Runnable call) {
         try {
             call.run();
