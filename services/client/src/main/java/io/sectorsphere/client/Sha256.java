@@ -13,7 +13,8 @@ import java.util.HexFormat;
 final class Sha256 {
 
     static final String PREFIX = "sha256:";
-    private static final int BUFFER = 64 * 1024;
+    /** Large reads: hashing a file to upload is read-bound only below about 1 MiB a read. */
+    private static final int BUFFER = 1 << 20;
 
     private Sha256() {
     }
@@ -26,25 +27,14 @@ final class Sha256 {
         }
     }
 
-    /** Adds the first {@code length} bytes of {@code file} to {@code digest}. */
-    static void update(MessageDigest digest, Path file, long length) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[BUFFER];
-            long left = length;
-            while (left > 0) {
-                int n = in.read(buffer, 0, (int) Math.min(buffer.length, left));
-                if (n < 0) {
-                    throw new IOException(file + " is shorter than " + length + " bytes");
-                }
-                digest.update(buffer, 0, n);
-                left -= n;
-            }
-        }
-    }
-
     static byte[] of(Path file) throws IOException {
         MessageDigest digest = newDigest();
-        update(digest, file, Files.size(file));
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[BUFFER];
+            for (int n; (n = in.read(buffer)) >= 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
         return digest.digest();
     }
 
