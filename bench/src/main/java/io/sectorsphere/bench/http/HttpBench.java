@@ -305,7 +305,7 @@ public final class HttpBench {
                 contenders.put("ours", () -> {
                     deleteQuietly(oursTarget);
                     deleteQuietly(oursTarget.resolveSibling(oursTarget.getFileName() + ".part"));
-                    Commands.Result result = Commands.run(COMMAND_TIMEOUT, work.scratch().resolve("get.out"),
+                    Commands.Result result = Commands.run(COMMAND_TIMEOUT, work.scratch(),
                             sectorGet(node.url(), transport, oursTarget).toArray(String[]::new));
                     if (result.exitCode() != 0 || !"http".equals(transport) && !result.stdout().contains(transport)) {
                         throw new IllegalStateException("sector get --transport " + transport + " exited with "

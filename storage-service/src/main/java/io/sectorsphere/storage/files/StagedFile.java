@@ -25,9 +25,12 @@ import java.util.HexFormat;
  */
 public final class StagedFile implements AutoCloseable {
 
-    /** Bytes per read and per write: 256 KiB pieces make a hand-over to the hashing thread cheap. */
-    static final int BUFFER = 256 * 1024;
-    /** Buffers an upload may hold, so at most 1 MiB whatever the file's size. */
+    /**
+     * Bytes per read and per write: 1 MiB pieces make a hand-over to the hashing thread rare, which
+     * matters on a busy machine where every wake-up of a waiting thread waits for a core.
+     */
+    static final int BUFFER = 1 << 20;
+    /** Buffers an upload may hold, so at most 4 MiB whatever the file's size. */
     static final int BUFFERS = 4;
     /** Written bytes between two background flushes. */
     static final long FLUSH_PIECE = 32L << 20;

@@ -1,5 +1,6 @@
 package io.sectorsphere.transfer.multisource;
 
+import io.sectorsphere.common.io.WriteBehind;
 import io.sectorsphere.transfer.client.DataClient;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -38,6 +39,8 @@ public final class MultiSourceDownload {
         }
     }
 
+    /** Bytes hashed between two background flushes of the staging file. */
+    private static final long FLUSH_PIECE = 32L << 20;
     /** Weight of the newest range in a source's rate. */
     private static final double RATE_WEIGHT = 0.5;
 
@@ -60,10 +63,11 @@ public final class MultiSourceDownload {
         try {
             List<SourceReport> reports;
             PrefixHasher hasher;
-            try (RandomAccessFile file = new RandomAccessFile(staged.toFile(), "rw")) {
+            try (RandomAccessFile file = new RandomAccessFile(staged.toFile(), "rw");
+                 WriteBehind writeBehind = new WriteBehind(file.getChannel(), FLUSH_PIECE)) {
                 file.setLength(request.size());
                 request.progress().accept(present);
-                hasher = new PrefixHasher(planner, file.getChannel(), request.size());
+                hasher = new PrefixHasher(planner, file.getChannel(), request.size(), writeBehind);
                 Thread hashing = Thread.ofVirtual().name("download-hash-" + request.name()).start(hasher);
                 try {
                     reports = fetchAll(request, planner, file.getChannel(), start);
@@ -71,7 +75,7 @@ public final class MultiSourceDownload {
                     planner.close();
                     joinHasher(hashing, request.name());
                 }
-                file.getChannel().force(true);
+                writeBehind.finish();
             }
             if (!planner.complete()) {
                 throw new DownloadFailedException("every source of " + request.name() + " failed after "

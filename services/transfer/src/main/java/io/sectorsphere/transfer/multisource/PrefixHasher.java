@@ -1,5 +1,6 @@
 package io.sectorsphere.transfer.multisource;
 
+import io.sectorsphere.common.io.WriteBehind;
 import io.sectorsphere.transfer.server.Digests;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,9 @@ import java.util.HexFormat;
 /**
  * Hashes a file being downloaded in pieces while the download runs: it follows the prefix that is
  * already whole (ranges arrive out of order) and reads it back from the page cache, so the SHA-256
- * of the whole file is ready moments after its last byte instead of one more pass later.
+ * of the whole file is ready moments after its last byte instead of one more pass later. What it
+ * hashed it counts towards a {@link WriteBehind}, so the file goes to disk behind the download
+ * rather than all after its last byte.
  */
 final class PrefixHasher implements Runnable {
 
@@ -20,14 +23,16 @@ final class PrefixHasher implements Runnable {
     private final RangePlanner planner;
     private final FileChannel file;
     private final long size;
+    private final WriteBehind writeBehind;
     private final MessageDigest sha256 = Digests.sha256();
     private volatile long hashed;
     private volatile IOException failure;
 
-    PrefixHasher(RangePlanner planner, FileChannel file, long size) {
+    PrefixHasher(RangePlanner planner, FileChannel file, long size, WriteBehind writeBehind) {
         this.planner = planner;
         this.file = file;
         this.size = size;
+        this.writeBehind = writeBehind;
     }
 
     @Override
@@ -60,6 +65,7 @@ final class PrefixHasher implements Runnable {
             sha256.update(buffer);
             position += n;
         }
+        writeBehind.written(position - hashed);
         hashed = position;
     }
 
