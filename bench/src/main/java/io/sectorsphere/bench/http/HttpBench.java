@@ -342,7 +342,7 @@ public final class HttpBench {
         return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 "io.sectorsphere.cli.SectorCli", "--endpoint", endpoint, "get", BLOB_NAME, target.toString(),
-                "--transport", transport, "--no-resume");
+                "--transport", transport, "--no-resume", "--no-progress");
     }
 
     /** Latency of locate through a random node of a 4-node ring holding 1000 records, at a fixed rate. */
