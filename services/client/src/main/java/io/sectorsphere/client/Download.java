@@ -34,8 +34,6 @@ final class Download {
     /** Bytes per read, write and hand-over to the hashing thread. */
     private static final int BUFFER = 1 << 20;
     private static final int BUFFERS = 4;
-    /** Written bytes between two background flushes of the part. */
-    private static final long FLUSH_PIECE = 32L << 20;
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes (\\d{1,18})-\\d{1,18}/(?:\\d{1,18}|\\*)");
 
     private final HttpTransport transport;
@@ -108,7 +106,7 @@ final class Download {
         try (FileChannel channel = FileChannel.open(part, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.READ);
              BackgroundSha256 hash = newHash();
-             WriteBehind writeBehind = new WriteBehind(channel, FLUSH_PIECE)) {
+             WriteBehind writeBehind = new WriteBehind(channel)) {
             listener.progress(offset, meta.size());
             long start = 0;
             HttpResponse<InputStream> response = null;

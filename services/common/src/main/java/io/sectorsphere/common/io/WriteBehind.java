@@ -14,11 +14,23 @@ import java.nio.channels.FileChannel;
  */
 public final class WriteBehind implements AutoCloseable {
 
+    /**
+     * Written bytes between two background flushes, by default: large, because each fdatasync
+     * costs a journal commit and a disk cache flush during which writes to the file wait; a 1 GiB
+     * file gets three in the background and one at its end.
+     */
+    public static final long PIECE = 256L << 20;
+
     private final FileChannel channel;
     private final long piece;
     private long sinceFlush;
     private Thread flushing;
     private volatile IOException failure;
+
+    /** Flushes every {@link #PIECE} bytes. */
+    public WriteBehind(FileChannel channel) {
+        this(channel, PIECE);
+    }
 
     /**
      * @param channel the file being written, open for writing

@@ -39,8 +39,6 @@ public final class MultiSourceDownload {
         }
     }
 
-    /** Bytes hashed between two background flushes of the staging file. */
-    private static final long FLUSH_PIECE = 32L << 20;
     /** Weight of the newest range in a source's rate. */
     private static final double RATE_WEIGHT = 0.5;
 
@@ -64,7 +62,7 @@ public final class MultiSourceDownload {
             List<SourceReport> reports;
             PrefixHasher hasher;
             try (RandomAccessFile file = new RandomAccessFile(staged.toFile(), "rw");
-                 WriteBehind writeBehind = new WriteBehind(file.getChannel(), FLUSH_PIECE)) {
+                 WriteBehind writeBehind = new WriteBehind(file.getChannel())) {
                 file.setLength(request.size());
                 request.progress().accept(present);
                 hasher = new PrefixHasher(planner, file.getChannel(), request.size(), writeBehind);
