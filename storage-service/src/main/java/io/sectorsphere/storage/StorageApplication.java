@@ -1,5 +1,6 @@
 package io.sectorsphere.storage;
 
+import io.sectorsphere.common.io.JdkHttpClientBuffers;
 import io.sectorsphere.service.web.ServiceWebConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -15,6 +16,8 @@ import org.springframework.context.annotation.Import;
 public class StorageApplication {
 
     public static void main(String[] args) {
+        // Proxied reads and replica fetches stream whole files through the JDK client.
+        JdkHttpClientBuffers.enlarge();
         SpringApplication.run(StorageApplication.class, args);
     }
 }

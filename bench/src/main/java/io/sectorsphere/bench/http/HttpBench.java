@@ -9,6 +9,12 @@ import io.sectorsphere.bench.process.Workspace;
 import io.sectorsphere.localcluster.SampleLocations;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
@@ -24,24 +30,33 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.OptionalLong;
 import java.util.SplittableRandom;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.DoubleSupplier;
 import java.util.stream.IntStream;
 
 /**
  * Storage and locator over HTTP on loopback against the peers a user would compare them with:
- * {@code download} (GET of a 1 GiB file vs {@code cat} of the same file from the page cache, and
- * vs a bare sendfile(2) server, the loopback wire's limit), {@code upload} (PUT, which fsyncs, vs
- * {@code cp} + {@code sync} of that file), {@code locate} (latency at a fixed request rate through
- * a 4-node ring) and {@code heap} (8 concurrent 1 GiB downloads from a node limited to a 256 MiB
- * heap). One line per case on stdout; progress on stderr only with {@code BENCH_VERBOSE=1}.
+ * {@code download} (GET of a 1 GiB file vs Debian's nginx serving it with sendfile, vs {@code cat}
+ * of the same file from the page cache, and vs a bare sendfile(2) server, the loopback wire's
+ * limit), {@code upload} (PUT, which fsyncs, vs {@code cp} + {@code sync} of that file),
+ * {@code proxy} (a read through a node that does not hold the file, {@code ?proxy=true}, vs a read
+ * from the holder), {@code get} ({@code sector get} of the file to a file in a fresh JVM over HTTP,
+ * TCP and UDT vs {@code curl -o}), {@code locate} (latency at a fixed request rate through a 4-node
+ * ring) and {@code heap} (8 concurrent 1 GiB downloads from a node limited to a 256 MiB heap). The
+ * transfer cases are medians of 5 rounds with the range, in an order rotated each round, every
+ * contender warmed up by one unmeasured run. One line per case on stdout; progress on stderr only
+ * with {@code BENCH_VERBOSE=1}.
  *
- * <p>Storage nodes run as their own JVMs with {@code -Xmx256m} (download and upload share one,
- * heap gets a fresh one); locators run in this JVM. Files go to a temporary directory under
+ * <p>Storage nodes run as their own JVMs with {@code -Xmx256m} (the transfer cases share one, with
+ * a transfer agent beside it for {@code get}; proxy adds a second, empty one; heap gets a fresh
+ * one); locators run in this JVM. Files go to a temporary directory under
  * {@code bench/target/work}, removed at the end, on failure and on Ctrl-C, as are the processes
  * started here. {@code BENCH_JFR=1} records a profile of every storage node to {@code bench/target/jfr/}.
  */
@@ -49,10 +64,10 @@ public final class HttpBench {
 
     static final long FILE_BYTES = 1L << 30;
     private static final String BLOB_NAME = "bench/blob-1g";
-    private static final List<String> CASES = List.of("download", "upload", "locate", "heap");
-    private static final List<String> TRANSFER_CASES = List.of("download", "upload");
-    private static final int DOWNLOAD_ROUNDS = 5;
-    private static final int UPLOAD_ROUNDS = 3;
+    private static final List<String> CASES = List.of("download", "upload", "proxy", "get", "locate", "heap");
+    private static final List<String> TRANSFER_CASES = List.of("download", "upload", "proxy", "get");
+    private static final List<String> GET_TRANSPORTS = List.of("http", "tcp", "udt");
+    private static final int ROUNDS = 5;
     private static final int HEAP_DOWNLOADS = 8;
     private static final int LOCATE_NODES = 4;
     private static final int LOCATE_RECORDS = 1000;
@@ -61,8 +76,9 @@ public final class HttpBench {
     private static final Duration LOCATE_DURATION = Duration.ofSeconds(10);
     private static final Duration TRANSFER_TIMEOUT = Duration.ofSeconds(120);
     private static final Duration COMMAND_TIMEOUT = Duration.ofSeconds(120);
-    /** The whole run: about 1½ minutes on 2 quiet cores; this is the bound, not the expectation. */
-    private static final Duration RUN_LIMIT = Duration.ofMinutes(8);
+    private static final Duration LOCATED_TIMEOUT = Duration.ofSeconds(60);
+    /** The whole run: about 5 minutes on 2 quiet cores; this is the bound, not the expectation. */
+    private static final Duration RUN_LIMIT = Duration.ofMinutes(20);
     private static final double MIB = 1024.0 * 1024.0;
 
     private final Workspace work;
@@ -78,6 +94,8 @@ public final class HttpBench {
     private LocatorRing locator;
     private ServiceProcess transferNode;
     private Path transferDirectory;
+    private int agentPort;
+    private ServiceProcess agent;
 
     private HttpBench(Workspace work, Path jfrDirectory, boolean verbose) {
         this.work = work;
@@ -136,6 +154,8 @@ public final class HttpBench {
         return switch (name) {
             case "download" -> download();
             case "upload" -> upload();
+            case "proxy" -> proxy();
+            case "get" -> get();
             case "locate" -> locate();
             case "heap" -> heap();
             default -> throw new IllegalArgumentException(name);
@@ -143,44 +163,43 @@ public final class HttpBench {
     }
 
     /**
-     * GET of the file from a storage node vs {@code cat file > /dev/null}, both from the page cache,
-     * and vs the same client fetching it from a server that only calls sendfile(2): the loopback
-     * wire's limit. Each round runs the three in a rotated order.
+     * GET of the file from a storage node vs Debian's nginx serving the same file with sendfile (if
+     * installed), vs {@code cat file > /dev/null}, all from the page cache, and vs the same client
+     * fetching it from a server that only calls sendfile(2): the loopback wire's limit.
      */
     private String download() {
         ServiceProcess node = transferNode();
-        Path served = transferDirectory.resolve("data").resolve(BLOB_NAME);
-        try (SendfileServer wire = SendfileServer.start(served)) {
+        Path data = transferDirectory.resolve("data");
+        Path served = data.resolve(BLOB_NAME);
+        Path nginxDirectory = work.directory("nginx");
+        try (SendfileServer wire = SendfileServer.start(served);
+             NginxServer nginx = NginxServer.installed() ? NginxServer.start(data, nginxDirectory, freePort()) : null) {
             String url = node.url() + "/api/v1/files/" + BLOB_NAME;
-            cat(served);
             // Unmeasured: the node hashes a file dropped into its directory before it first serves it.
-            requireWhole(http.download(url, TRANSFER_TIMEOUT), 200, "warm-up download");
-            requireWhole(http.download(wire.url(), TRANSFER_TIMEOUT), 200, "warm-up sendfile download");
-            progress("download: warmed up");
-            double[] ours = new double[DOWNLOAD_ROUNDS];
-            double[] cat = new double[DOWNLOAD_ROUNDS];
-            double[] sendfile = new double[DOWNLOAD_ROUNDS];
-            for (int round = 0; round < DOWNLOAD_ROUNDS; round++) {
-                int r = round;
-                List<Runnable> peers = List.of(
-                        () -> ours[r] = mbps(FILE_BYTES,
-                                requireWhole(http.download(url, TRANSFER_TIMEOUT), 200, "download").nanos()),
-                        () -> sendfile[r] = mbps(FILE_BYTES, requireWhole(http.download(wire.url(), TRANSFER_TIMEOUT),
-                                200, "sendfile download").nanos()),
-                        () -> cat[r] = mbps(FILE_BYTES, cat(served).nanos()));
-                for (int i = 0; i < peers.size(); i++) {
-                    peers.get((round + i) % peers.size()).run();
-                }
-                progress(String.format(Locale.ROOT, "download: round %d ours=%.0f sendfile=%.0f cat=%.0f MB/s",
-                        round, ours[r], sendfile[r], cat[r]));
+            requireWhole(http.download(url, TRANSFER_TIMEOUT), 200, "first download");
+            Map<String, DoubleSupplier> contenders = new LinkedHashMap<>();
+            contenders.put("ours", () -> mbps(FILE_BYTES, requireWhole(http.download(url, TRANSFER_TIMEOUT), 200,
+                    "download").nanos()));
+            if (nginx != null) {
+                contenders.put("nginx", () -> mbps(FILE_BYTES, requireWhole(http.download(nginx.url(BLOB_NAME),
+                        TRANSFER_TIMEOUT), 200, "nginx download").nanos()));
             }
-            double oursMedian = median(ours);
-            double catMedian = median(cat);
-            double sendfileMedian = median(sendfile);
-            return String.format(Locale.ROOT, "case=download ours_mbps=%.0f cat_mbps=%.0f ratio_cat=%.2f target=0.7"
-                            + " sendfile_mbps=%.0f ratio_sendfile=%.2f client=%s rounds=%d",
-                    oursMedian, catMedian, oursMedian / catMedian, sendfileMedian, oursMedian / sendfileMedian,
-                    http.name(), DOWNLOAD_ROUNDS);
+            contenders.put("sendfile", () -> mbps(FILE_BYTES, requireWhole(http.download(wire.url(),
+                    TRANSFER_TIMEOUT), 200, "sendfile download").nanos()));
+            contenders.put("cat", () -> mbps(FILE_BYTES, cat(served).nanos()));
+            Map<String, Rounds.Spread> results = Rounds.run("download", ROUNDS, contenders, this::progress);
+            Rounds.Spread ours = results.get("ours");
+            Rounds.Spread nginxResult = results.get("nginx");
+            String versusNginx = nginxResult == null ? "nginx=not-installed"
+                    : String.format(Locale.ROOT, "%s ratio_nginx=%.2f target=1.0", nginxResult.mbps("nginx"),
+                    ours.median() / nginxResult.median());
+            return String.format(Locale.ROOT, "case=download %s %s %s ratio_cat=%.2f %s ratio_sendfile=%.2f"
+                            + " client=%s rounds=%d",
+                    ours.mbps("ours"), versusNginx, results.get("cat").mbps("cat"),
+                    ours.median() / results.get("cat").median(), results.get("sendfile").mbps("sendfile"),
+                    ours.median() / results.get("sendfile").median(), http.name(), ROUNDS);
+        } finally {
+            work.delete(nginxDirectory);
         }
     }
 
@@ -188,7 +207,8 @@ public final class HttpBench {
      * PUT of the file vs {@code cp} of it into the same file system. The PUT returns only once the
      * file is forced to disk, so the peer is {@code cp} followed by {@code sync} of the copy;
      * {@code cp} alone is reported too. {@code sync} runs unmeasured before each transfer so each
-     * flushes only its own bytes; the order alternates between rounds.
+     * flushes only its own bytes. Each replaces the file its previous run wrote, the PUT with
+     * {@code overwrite=true} and cp by truncating it, so the disk holds one upload and one copy.
      */
     private String upload() {
         Path source = blob();
@@ -196,49 +216,134 @@ public final class HttpBench {
         Path copies = work.directory("upload-cp");
         try {
             cat(source);
-            warmUpUpload(node);
-            progress("upload: warmed up");
-            double[] ours = new double[UPLOAD_ROUNDS];
-            double[] cpSync = new double[UPLOAD_ROUNDS];
-            double[] cpOnly = new double[UPLOAD_ROUNDS];
-            for (int round = 0; round < UPLOAD_ROUNDS; round++) {
-                int r = round;
-                Runnable put = () -> {
-                    syncAll();
-                    String name = "bench/upload-" + r;
-                    Transfer transfer = http.upload(node.url() + "/api/v1/files/" + name, source, token, TRANSFER_TIMEOUT);
-                    requireWhole(transfer, 201, "upload");
-                    requireSize(transferDirectory.resolve("data").resolve(name), "the uploaded file");
-                    ours[r] = mbps(FILE_BYTES, transfer.nanos());
-                };
-                Runnable cp = () -> {
-                    syncAll();
-                    Path copy = copies.resolve("copy-" + r);
-                    Commands.Result copied = Commands.check(COMMAND_TIMEOUT, work.scratch(),
-                            "cp", "--reflink=never", source.toString(), copy.toString());
-                    Commands.Result synced = Commands.check(COMMAND_TIMEOUT, work.scratch(), "sync", copy.toString());
-                    requireSize(copy, "the copy");
-                    cpSync[r] = mbps(FILE_BYTES, copied.nanos() + synced.nanos());
-                    cpOnly[r] = mbps(FILE_BYTES, copied.nanos());
-                };
-                if (round % 2 == 0) {
-                    put.run();
-                    cp.run();
-                } else {
-                    cp.run();
-                    put.run();
+            String name = "bench/upload";
+            Path copy = copies.resolve("copy");
+            double[] cpOnly = new double[ROUNDS + 1];
+            int[] cpRuns = {0};
+            Map<String, DoubleSupplier> contenders = new LinkedHashMap<>();
+            contenders.put("ours", () -> {
+                syncAll();
+                Transfer transfer = http.upload(node.url() + "/api/v1/files/" + name + "?overwrite=true", source,
+                        token, TRANSFER_TIMEOUT);
+                if (transfer.status() != 200 && transfer.status() != 201 || transfer.bytes() != FILE_BYTES) {
+                    throw new IllegalStateException("upload: status " + transfer.status() + " after "
+                            + transfer.bytes() + " bytes\n" + node.logTail());
                 }
-                progress(String.format(Locale.ROOT, "upload: round %d ours=%.0f cp+sync=%.0f cp=%.0f MB/s",
-                        round, ours[r], cpSync[r], cpOnly[r]));
-            }
-            double oursMedian = median(ours);
-            double cpMedian = median(cpSync);
-            return String.format(Locale.ROOT, "case=upload ours_mbps=%.0f cp_mbps=%.0f ratio_cp=%.2f"
-                            + " cp_nosync_mbps=%.0f peer=cp+sync client=%s rounds=%d",
-                    oursMedian, cpMedian, oursMedian / cpMedian, median(cpOnly), http.name(), UPLOAD_ROUNDS);
+                requireSize(transferDirectory.resolve("data").resolve(name), "the uploaded file");
+                return mbps(FILE_BYTES, transfer.nanos());
+            });
+            contenders.put("cp_sync", () -> {
+                syncAll();
+                Commands.Result copied = Commands.check(COMMAND_TIMEOUT, work.scratch(),
+                        "cp", "--reflink=never", source.toString(), copy.toString());
+                Commands.Result synced = Commands.check(COMMAND_TIMEOUT, work.scratch(), "sync", copy.toString());
+                requireSize(copy, "the copy");
+                cpOnly[cpRuns[0]++] = mbps(FILE_BYTES, copied.nanos());
+                return mbps(FILE_BYTES, copied.nanos() + synced.nanos());
+            });
+            Map<String, Rounds.Spread> results = Rounds.run("upload", ROUNDS, contenders, this::progress);
+            Rounds.Spread ours = results.get("ours");
+            Rounds.Spread cpSync = results.get("cp_sync");
+            return String.format(Locale.ROOT, "case=upload %s %s ratio_cp_sync=%.2f target=0.8 cp_nosync_mbps=%.0f"
+                            + " client=%s rounds=%d",
+                    ours.mbps("ours"), cpSync.mbps("cp_sync"), ours.median() / cpSync.median(),
+                    Rounds.Spread.of(Arrays.copyOfRange(cpOnly, 1, cpOnly.length)).median(), http.name(), ROUNDS);
         } finally {
             work.delete(copies);
         }
+    }
+
+    /**
+     * GET of the file through a second node that does not hold it, with {@code ?proxy=true} (the
+     * node locates the holder and streams its answer through), vs the same GET from the holder.
+     */
+    private String proxy() {
+        ServiceProcess holder = transferNode();
+        Path directory = work.directory("proxy");
+        try (ServiceProcess node = startNode("proxy", directory, false, List.of())) {
+            String direct = holder.url() + "/api/v1/files/" + BLOB_NAME;
+            String proxied = node.url() + "/api/v1/files/" + BLOB_NAME + "?proxy=true";
+            requireWhole(http.download(direct, TRANSFER_TIMEOUT), 200, "first download");
+            awaitLocated(node.url() + "/api/v1/files/" + BLOB_NAME + "/meta");
+            Map<String, DoubleSupplier> contenders = new LinkedHashMap<>();
+            contenders.put("ours", () -> mbps(FILE_BYTES, requireWhole(http.download(proxied, TRANSFER_TIMEOUT), 200,
+                    "proxied download").nanos()));
+            contenders.put("direct", () -> mbps(FILE_BYTES, requireWhole(http.download(direct, TRANSFER_TIMEOUT), 200,
+                    "direct download").nanos()));
+            Map<String, Rounds.Spread> results = Rounds.run("proxy", ROUNDS, contenders, this::progress);
+            Rounds.Spread ours = results.get("ours");
+            Rounds.Spread directResult = results.get("direct");
+            return String.format(Locale.ROOT, "case=proxy %s %s ratio_direct=%.2f target=0.8 client=%s rounds=%d",
+                    ours.mbps("ours"), directResult.mbps("direct"), ours.median() / directResult.median(),
+                    http.name(), ROUNDS);
+        } finally {
+            work.delete(directory);
+        }
+    }
+
+    /**
+     * {@code sector get} of the file to a file, in a fresh JVM as a user runs it, over each
+     * transport (HTTP from the node; TCP and UDT from the transfer agent beside it, on a ticket the
+     * node grants), vs {@code curl -o} of the same file from the node. Both are timed from process
+     * start to exit; ours verifies the SHA-256 and forces the file to disk before it renames it into
+     * place, curl does neither. One line per transport.
+     */
+    private String get() {
+        if (!Commands.onPath("curl")) {
+            throw new IllegalStateException("the get case compares with curl, which is not installed");
+        }
+        ServiceProcess node = transferNode();
+        transferAgent();
+        Path directory = work.directory("get");
+        try {
+            String url = node.url() + "/api/v1/files/" + BLOB_NAME;
+            requireWhole(http.download(url, TRANSFER_TIMEOUT), 200, "first download");
+            Path oursTarget = directory.resolve("ours.bin");
+            Path curlTarget = directory.resolve("curl.bin");
+            List<String> lines = new ArrayList<>();
+            for (String transport : GET_TRANSPORTS) {
+                Map<String, DoubleSupplier> contenders = new LinkedHashMap<>();
+                contenders.put("ours", () -> {
+                    deleteQuietly(oursTarget);
+                    deleteQuietly(oursTarget.resolveSibling(oursTarget.getFileName() + ".part"));
+                    Commands.Result result = Commands.run(COMMAND_TIMEOUT, work.scratch(),
+                            sectorGet(node.url(), transport, oursTarget).toArray(String[]::new));
+                    if (result.exitCode() != 0 || !"http".equals(transport) && !result.stdout().contains(transport)) {
+                        throw new IllegalStateException("sector get --transport " + transport + " exited with "
+                                + result.exitCode() + ": " + result.stdout());
+                    }
+                    requireSize(oursTarget, "the file sector get saved");
+                    return mbps(FILE_BYTES, result.nanos());
+                });
+                contenders.put("curl", () -> {
+                    deleteQuietly(curlTarget);
+                    Commands.Result result = Commands.check(COMMAND_TIMEOUT, work.scratch(),
+                            "curl", "-sS", "--fail", "-o", curlTarget.toString(), url);
+                    requireSize(curlTarget, "the file curl saved");
+                    return mbps(FILE_BYTES, result.nanos());
+                });
+                Map<String, Rounds.Spread> results = Rounds.run("get " + transport, ROUNDS, contenders,
+                        this::progress);
+                Rounds.Spread ours = results.get("ours");
+                Rounds.Spread curl = results.get("curl");
+                lines.add(String.format(Locale.ROOT, "case=get transport=%s %s %s ratio_curl=%.2f target=0.8"
+                                + " ours_s=%.2f curl_s=%.2f rounds=%d", transport, ours.mbps("ours"), curl.mbps("curl"),
+                        ours.median() / curl.median(), FILE_BYTES / 1e6 / ours.median(),
+                        FILE_BYTES / 1e6 / curl.median(), ROUNDS));
+                System.err.flush();
+            }
+            return String.join("\n", lines);
+        } finally {
+            work.delete(directory);
+        }
+    }
+
+    /** The command line {@code ./sector} runs, from this module's class path instead of the CLI's jar. */
+    private static List<String> sectorGet(String endpoint, String transport, Path target) {
+        return List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
+                "io.sectorsphere.cli.SectorCli", "--endpoint", endpoint, "get", BLOB_NAME, target.toString(),
+                "--transport", transport, "--no-resume", "--no-progress");
     }
 
     /** Latency of locate through a random node of a 4-node ring holding 1000 records, at a fixed rate. */
@@ -266,7 +371,7 @@ public final class HttpBench {
     private String heap() {
         Path directory = work.directory("heap");
         linkBlobInto(directory.resolve("data"));
-        try (ServiceProcess node = startNode("heap", directory, true)) {
+        try (ServiceProcess node = startNode("heap", directory, true, List.of())) {
             String url = node.url() + "/api/v1/files/" + BLOB_NAME;
             requireWhole(http.download(url, TRANSFER_TIMEOUT), 200, "warm-up download");
             progress("heap: warmed up");
@@ -361,23 +466,43 @@ public final class HttpBench {
         if (transferNode == null) {
             transferDirectory = work.directory("transfer");
             linkBlobInto(transferDirectory.resolve("data"));
-            transferNode = startNode("transfer", transferDirectory, false);
+            agentPort = freePort();
+            // Grants tickets for the agent that get starts beside it on this port, sharing its data directory.
+            transferNode = startNode("transfer", transferDirectory, false, List.of(
+                    "--sector.storage.transfer.secret=" + token,
+                    "--sector.storage.udt-address=127.0.0.1:" + agentPort));
         }
         return transferNode;
     }
 
-    /** Stops the shared node and removes its files (uploads included) once no case needs it. */
-    private void releaseTransferNode() {
-        ServiceProcess node;
-        synchronized (this) {
-            node = transferNode;
-            transferNode = null;
-            if (node != null) {
-                open.remove(node);
-            }
+    /** The transfer agent serving the shared node's data directory; started on first use. */
+    private synchronized void transferAgent() {
+        if (agent == null) {
+            Path directory = work.directory("agent");
+            agent = ServiceProcess.start("agent", directory, "io.sectorsphere.transfer.agent.TransferAgentApplication",
+                    List.of(), List.of("--sector.transfer.data-dir=" + transferDirectory.resolve("data"),
+                            "--sector.transfer.secret=" + token, "--sector.transfer.data-port=" + agentPort,
+                            "--sector.transfer.advertised-host=127.0.0.1"), null, false);
+            open.add(agent);
+            progress("transfer agent ready (pid " + agent.pid() + ")");
         }
-        if (node != null) {
-            node.close();
+    }
+
+    /** Stops the shared node and its agent and removes their files (uploads included) once no case needs them. */
+    private void releaseTransferNode() {
+        List<ServiceProcess> stopping = new ArrayList<>();
+        synchronized (this) {
+            for (ServiceProcess process : new ServiceProcess[] {agent, transferNode}) {
+                if (process != null) {
+                    stopping.add(process);
+                    open.remove(process);
+                }
+            }
+            agent = null;
+            transferNode = null;
+        }
+        stopping.forEach(ServiceProcess::close);
+        if (!stopping.isEmpty()) {
             work.delete(transferDirectory);
         }
     }
@@ -391,7 +516,7 @@ public final class HttpBench {
         return locator.url(0);
     }
 
-    private ServiceProcess startNode(String name, Path directory, boolean memoryDiagnostics) {
+    private ServiceProcess startNode(String name, Path directory, boolean memoryDiagnostics, List<String> settings) {
         Path jfr = null;
         if (jfrDirectory != null) {
             try {
@@ -404,7 +529,7 @@ public final class HttpBench {
         }
         String locatorUrl = locatorUrl();
         ServiceProcess node = StorageNodes.start(directory, directory.resolve("data"), locatorUrl,
-                tokenSha256, jfr, memoryDiagnostics);
+                tokenSha256, jfr, memoryDiagnostics, settings);
         synchronized (this) {
             open.add(node);
         }
@@ -412,24 +537,28 @@ public final class HttpBench {
         return node;
     }
 
-    /** Small unmeasured uploads, so the first measured one does not run the upload path cold. */
-    private void warmUpUpload(ServiceProcess node) {
-        Path small = work.root().resolve("warm-up-32m");
-        try {
-            byte[] bytes = new byte[32 << 20];
-            new SplittableRandom(7).nextBytes(bytes);
-            Files.write(small, bytes);
-            for (int i = 0; i < 3; i++) {
-                Transfer transfer = http.upload(node.url() + "/api/v1/files/bench/warm-up-" + i, small, token,
-                        TRANSFER_TIMEOUT);
-                if (transfer.status() != 201) {
-                    throw new IllegalStateException("warm-up upload answered " + transfer.status() + "\n" + node.logTail());
+    /** Waits until a node locates the file through the ring: the holder publishes it some time after it starts. */
+    private void awaitLocated(String metaUrl) {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + LOCATED_TIMEOUT.toNanos();
+        int status = 0;
+        while (System.nanoTime() < deadline) {
+            try {
+                status = client.send(HttpRequest.newBuilder(URI.create(metaUrl)).build(),
+                        HttpResponse.BodyHandlers.discarding()).statusCode();
+                if (status == 200) {
+                    return;
                 }
+                Thread.sleep(200); // the ring offers no event to wait on; bounded by the deadline
+            } catch (IOException e) {
+                throw new UncheckedIOException("asking " + metaUrl, e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
             }
-            Files.delete(small);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        throw new IllegalStateException("the file was not located within " + LOCATED_TIMEOUT + " (last status "
+                + status + ")");
     }
 
     private static void publish(LocatorRing ring, List<String> names) {
@@ -523,11 +652,20 @@ public final class HttpBench {
         return bytes / 1e6 / (nanos / 1e9);
     }
 
-    static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        int n = sorted.length;
-        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free port", e);
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + file, e);
+        }
     }
 
     private static void join(Thread thread) {

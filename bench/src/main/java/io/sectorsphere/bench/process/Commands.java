@@ -47,6 +47,21 @@ public final class Commands {
             this.stdout = stdout;
         }
 
+        /** Ends a process that runs until told to (a server): SIGTERM, then SIGKILL after five seconds. */
+        public void stop() {
+            process.destroy();
+            try {
+                if (!process.waitFor(5, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            } finally {
+                RUNNING.remove(process);
+            }
+        }
+
         public Result await(Duration timeout) {
             try {
                 if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {

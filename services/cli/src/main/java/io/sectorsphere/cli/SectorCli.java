@@ -1,5 +1,7 @@
 package io.sectorsphere.cli;
 
+import io.sectorsphere.common.io.JdkHttpClientBuffers;
+
 /** Entry point of the {@code sector} command. */
 public final class SectorCli {
 
@@ -7,6 +9,8 @@ public final class SectorCli {
     }
 
     public static void main(String[] args) {
+        // Downloads and uploads stream whole files through the JDK client.
+        JdkHttpClientBuffers.enlarge();
         int exitCode = SectorCommand.commandLine(LocalCommand.Foreground.UNTIL_STOPPED, CliEnvironment.system())
                 .execute(args);
         System.exit(exitCode);

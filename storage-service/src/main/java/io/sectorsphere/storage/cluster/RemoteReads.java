@@ -36,7 +36,8 @@ public class RemoteReads {
     private static final Logger log = LoggerFactory.getLogger(RemoteReads.class);
     /** Asks a holder to answer from its own disk only, so a stale record cannot bounce a request around. */
     public static final String LOCAL_ONLY = "scope=local";
-    private static final int BUFFER = 64 * 1024;
+    /** As large as the client's read buffers (see JdkHttpClientBuffers), so a read takes one of them whole. */
+    private static final int BUFFER = 256 * 1024;
     private static final List<String> REQUEST_HEADERS = List.of(HttpHeaders.RANGE, HttpHeaders.IF_RANGE,
             HttpHeaders.IF_NONE_MATCH, HttpHeaders.IF_MODIFIED_SINCE, HttpHeaders.ACCEPT, HttpHeaders.AUTHORIZATION);
     private static final List<String> RESPONSE_HEADERS = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_RANGE,
