@@ -46,6 +46,8 @@ final class JobRun implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(JobRun.class);
     private static final Duration LOCATABLE_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration NO_WORKER_PATIENCE = Duration.ofSeconds(60);
+    private static final int DELETE_ROUNDS = 10;
+    private static final long DELETE_PAUSE_MILLIS = 1000;
 
     /** Attempt numbers of one coordinator generation lie in [generation × this, (generation + 1) × this). */
     private static final int ATTEMPTS_PER_GENERATION = 1000;
@@ -572,12 +574,7 @@ final class JobRun implements Runnable {
             }
         }
         for (String name : toDelete) {
-            try {
-                services.storage().delete(services.local().storageUrl(), name + ".idx", spec.token());
-                services.storage().delete(services.local().storageUrl(), name, spec.token());
-            } catch (IOException | RestClientException e) {
-                log.warn("job {}: could not delete {}: {}", spec.id(), name, e.getMessage());
-            }
+            delete(name);
         }
         for (String worker : workersUsed) {
             try {
@@ -586,6 +583,32 @@ final class JobRun implements Runnable {
                 log.debug("job {}: worker {} did not forget it: {}", spec.id(), worker, e.getMessage());
             }
         }
+    }
+
+    /**
+     * Deletes a file the job stored, everywhere. The replica check may be copying it meanwhile, and a
+     * copy made after the delete would outlive it, so the delete is repeated until no copy is listed.
+     */
+    private void delete(String name) {
+        String storage = services.local().storageUrl();
+        for (int round = 0; round < DELETE_ROUNDS; round++) {
+            try {
+                services.storage().delete(storage, name + ".idx", spec.token());
+                services.storage().delete(storage, name, spec.token());
+                if (services.storage().meta(storage, name).map(meta -> meta.replicas().isEmpty()).orElse(true)) {
+                    return;
+                }
+            } catch (IOException | RestClientException e) {
+                log.debug("job {}: deleting {} failed this round: {}", spec.id(), name, e.getMessage());
+            }
+            try {
+                Thread.sleep(DELETE_PAUSE_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        log.warn("job {}: {} may still have copies; delete it by hand", spec.id(), name);
     }
 
     private static void sleep(long millis) {
