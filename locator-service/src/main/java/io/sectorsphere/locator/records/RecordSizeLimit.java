@@ -4,6 +4,7 @@ import io.sectorsphere.common.location.ReplicaUpdate;
 import io.sectorsphere.common.node.NodeStatus;
 import io.sectorsphere.common.node.WorkerStatus;
 import io.sectorsphere.common.sphere.JobCheckpoint;
+import io.sectorsphere.locator.ring.EntryNames;
 import io.sectorsphere.locator.config.LocatorProperties;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -25,9 +26,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
 @ControllerAdvice
 class RecordSizeLimit extends RequestBodyAdviceAdapter {
 
-    /** A job checkpoint lists a stage's segments: it may be this many records' worth. */
-    private static final long CHECKPOINT_RECORDS = 64;
-
     private final long limit;
 
     RecordSizeLimit(LocatorProperties properties) {
@@ -44,7 +42,7 @@ class RecordSizeLimit extends RequestBodyAdviceAdapter {
     @Override
     public HttpInputMessage beforeBodyRead(HttpInputMessage message, MethodParameter parameter, Type targetType,
                                            Class<? extends HttpMessageConverter<?>> converterType) throws IOException {
-        long allowed = targetType == JobCheckpoint.class ? limit * CHECKPOINT_RECORDS : limit;
+        long allowed = targetType == JobCheckpoint.class ? EntryNames.maxValueBytes(EntryNames.SPHERE_JOBS, limit) : limit;
         if (message.getHeaders().getContentLength() > allowed) {
             throw new RecordTooLargeException(allowed);
         }

@@ -21,7 +21,15 @@ public final class EntryNames {
     /** Checkpoints of running Sphere jobs, one entry per job, so another worker can take one over. */
     public static final String SPHERE_JOBS = "\u0001sphere-jobs";
 
+    /** A job checkpoint lists a stage's segments and accepted attempts: it may be this many records' worth. */
+    public static final int CHECKPOINT_RECORDS = 64;
+
     private EntryNames() {
+    }
+
+    /** The largest value an entry under {@code name} may hold, given the limit for one record. */
+    public static long maxValueBytes(String name, long recordLimit) {
+        return SPHERE_JOBS.equals(name) ? recordLimit * CHECKPOINT_RECORDS : recordLimit;
     }
 
     public static boolean isReserved(String name) {

@@ -122,8 +122,9 @@ class RingRpcController {
     }
 
     private void requireSmallValue(Entry entry) {
-        if (entry.value() != null && entry.value().getBytes(StandardCharsets.UTF_8).length > maxValueBytes) {
-            throw new IllegalArgumentException("an entry value is at most " + maxValueBytes + " bytes");
+        long limit = EntryNames.maxValueBytes(entry.name(), maxValueBytes);
+        if (entry.value() != null && entry.value().getBytes(StandardCharsets.UTF_8).length > limit) {
+            throw new IllegalArgumentException("an entry value is at most " + limit + " bytes");
         }
     }
 }
