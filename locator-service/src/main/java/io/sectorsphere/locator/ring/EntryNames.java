@@ -1,6 +1,8 @@
 package io.sectorsphere.locator.ring;
 
+import io.sectorsphere.common.Addresses;
 import io.sectorsphere.common.FileName;
+import io.sectorsphere.common.sphere.JobCheckpoint;
 
 /**
  * The names ring entries are stored under: file names, plus reserved names that no file can have.
@@ -34,6 +36,16 @@ public final class EntryNames {
 
     public static boolean isReserved(String name) {
         return NODE_REGISTRY.equals(name) || WORKER_REGISTRY.equals(name) || SPHERE_JOBS.equals(name);
+    }
+
+    /**
+     * An entry's source is the holder's address; a job checkpoint's is its job's id.
+     *
+     * @throws IllegalArgumentException if {@code source} is neither for {@code name}
+     */
+    public static String requireValidSource(String name, String source) {
+        return SPHERE_JOBS.equals(name) ? JobCheckpoint.requireJobId(source)
+                : Addresses.requireHostPort("entry source", source);
     }
 
     /** @throws IllegalArgumentException unless {@code name} is a valid file name or a reserved name */

@@ -107,7 +107,7 @@ public final class RingMessages {
     static Entry entry(EntryMessage message) {
         required(message, "entry");
         EntryNames.requireValid(message.name());
-        Addresses.requireHostPort("entry source", message.source());
+        EntryNames.requireValidSource(message.name(), message.source());
         return new Entry(message.name(), message.source(), message.value(),
                 required(message.updatedAt(), "entry updatedAt"), required(message.expiresAt(), "entry expiresAt"));
     }
