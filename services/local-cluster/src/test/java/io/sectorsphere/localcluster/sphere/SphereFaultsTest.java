@@ -63,54 +63,57 @@ class SphereFaultsTest {
         return all;
     }
 
-    @Test
-    void aWorkerKilledDuringTheBucketStageLosesNoRecordAndDuplicatesNone() throws Exception {
-        SphereJobs jobs = start(Map.of("sector.sphere.segments.min", "1KB"));
-        List<String> lines = writeLines("shuffle", 4, 1500);
-        // Every segment sleeps first, so the bucket stage is still running when a worker dies.
-        JobRequest request = new JobRequest("slow shuffle", new JobInput(List.of(), List.of("shuffle/")), "lines",
-                List.of(stage("stream", "SEGMENT", "sleep 2; awk '{ print NR % 5 \"\\t\" $0 }'",
-                                buckets("shuffle-tmp", 5, true)),
-                        new StageRequest("stream", null, "FILE", null, "sort", "lines", local("shuffle-out"))),
-                null, null);
+    /**
+     * Two stages over the prefix: every segment sleeps first, so the bucket stage is still running
+     * when a worker dies, then sends each line to a bucket; each bucket is sorted.
+     */
+    private static JobRequest slowShuffle(String prefix, int buckets) {
+        return new JobRequest("slow shuffle", new JobInput(List.of(), List.of(prefix + "/")), "lines", List.of(
+                stage("stream", "SEGMENT", "sleep 2; awk '{ print NR % " + buckets + " \"\\t\" $0 }'",
+                        buckets(prefix + "-tmp", buckets, true)),
+                new StageRequest("stream", null, "FILE", null, "sort", "lines", local(prefix + "-out"))), null, null);
+    }
+
+    /** Submits through worker 0 and waits until two segments of the first stage are done. */
+    private String submitAndAwaitProgress(SphereJobs jobs, JobRequest request) {
         JobStatus submitted = jobs.submit(0, request);
         cluster.waitUntil("the bucket stage is under way", () -> {
             JobStatus status = jobs.status(0, submitted.id());
             return !status.stages().isEmpty() && status.stages().getFirst().done() >= 2;
         }, JOB_TIMEOUT);
+        return submitted.id();
+    }
+
+    @Test
+    void aWorkerKilledDuringTheBucketStageLosesNoRecordAndDuplicatesNone() throws Exception {
+        SphereJobs jobs = start(Map.of("sector.sphere.segments.min", "1KB"));
+        List<String> lines = writeLines("shuffle", 4, 1500);
+        String id = submitAndAwaitProgress(jobs, slowShuffle("shuffle", 5));
         cluster.killWorker(3);
 
-        JobStatus done = jobs.await(0, submitted.id(), JOB_TIMEOUT);
+        JobStatus done = jobs.await(0, id, JOB_TIMEOUT);
 
         assertThat(done.state()).as(String.valueOf(done.error())).isEqualTo("SUCCEEDED");
         assertThat(done.stages().getFirst().retries()).as("segments ran again").isPositive();
-        List<String> out = new ArrayList<>(Arrays.asList(concatenated(done.outputs()).split("\n")));
-        List<String> expected = new ArrayList<>(lines);
-        out.sort(null);
-        expected.sort(null);
-        assertThat(out).isEqualTo(expected);
+        assertSameLines(done, lines);
     }
 
     @Test
     void anotherWorkerTakesOverAJobWhoseCoordinatorDiesAndFinishesIt() throws Exception {
         SphereJobs jobs = start(Map.of("sector.sphere.segments.min", "1KB"));
         List<String> lines = writeLines("orphan", 4, 1500);
-        JobRequest request = new JobRequest("orphaned shuffle", new JobInput(List.of(), List.of("orphan/")), "lines",
-                List.of(stage("stream", "SEGMENT", "sleep 2; awk '{ print NR % 3 \"\\t\" $0 }'",
-                                buckets("orphan-tmp", 3, true)),
-                        new StageRequest("stream", null, "FILE", null, "sort", "lines", local("orphan-out"))),
-                null, null);
-        JobStatus submitted = jobs.submit(0, request);
-        cluster.waitUntil("the first stage is under way", () -> {
-            JobStatus status = jobs.status(0, submitted.id());
-            return !status.stages().isEmpty() && status.stages().getFirst().done() >= 2;
-        }, JOB_TIMEOUT);
+        String id = submitAndAwaitProgress(jobs, slowShuffle("orphan", 3));
         cluster.killWorker(0);
 
-        JobStatus done = jobs.await(1, submitted.id(), JOB_TIMEOUT);
+        JobStatus done = jobs.await(1, id, JOB_TIMEOUT);
 
         assertThat(done.state()).as(String.valueOf(done.error())).isEqualTo("SUCCEEDED");
         assertThat(done.coordinator()).isNotEqualTo(cluster.sphereUrl(0));
+        assertSameLines(done, lines);
+    }
+
+    /** The job's output holds every input line exactly once, in any order. */
+    private void assertSameLines(JobStatus done, List<String> lines) throws Exception {
         List<String> out = new ArrayList<>(Arrays.asList(concatenated(done.outputs()).split("\n")));
         List<String> expected = new ArrayList<>(lines);
         out.sort(null);
