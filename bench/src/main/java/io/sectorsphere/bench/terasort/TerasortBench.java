@@ -92,7 +92,8 @@ public final class TerasortBench {
         Path dir = work.directory(size.name());
         HadoopTera hadoop = new HadoopTera(peerJava, peers.hadoop(), dir);
         SparkTera spark = new SparkTera(peerJava, peers.spark(), dir);
-        ChildJvm limitJvm = new ChildJvm(Path.of(System.getProperty("java.home")), "6g",
+        // 4 GB of records plus the sort's key arrays: at 6g the parallel collector's old generation ran out.
+        ChildJvm limitJvm = new ChildJvm(Path.of(System.getProperty("java.home")), "10g",
                 System.getProperty("java.class.path"), List.of("-XX:+UseParallelGC"));
         Path input = dir.resolve("input");
         progress(size.name() + ": Hadoop TeraGen " + size.rows() + " rows");
