@@ -4,13 +4,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** Records of one fixed size; the range starts on a record boundary. */
-final class FixedRecordCursor implements RecordCursor {
+final class FixedRecordCursor extends WindowCursor {
 
-    private final FileWindow window;
     private final int recordSize;
     private final long end;
-    private long position;
-    private int index;
 
     FixedRecordCursor(Path file, int recordSize, long offset, long length) throws IOException {
         if (recordSize > FileWindow.MAX_RECORD_BYTES) {
@@ -20,7 +17,7 @@ final class FixedRecordCursor implements RecordCursor {
         if (offset % recordSize != 0) {
             throw new IOException("offset " + offset + " of " + file + " is not on a " + recordSize + "-byte record boundary");
         }
-        this.window = new FileWindow(file, Math.max(recordSize, FileWindow.DEFAULT_CAPACITY));
+        super(new FileWindow(file, Math.max(recordSize, FileWindow.DEFAULT_CAPACITY)));
         this.recordSize = recordSize;
         this.end = Math.min(offset + length, window.size());
         this.position = offset;
@@ -31,7 +28,7 @@ final class FixedRecordCursor implements RecordCursor {
         if (position >= end) {
             return false;
         }
-        index = window.load(position, recordSize);
+        current(window.load(position, recordSize), recordSize);
         if (window.loaded(position) < recordSize) {
             throw new IOException(window.file() + " ends in a partial record at offset " + position + ": "
                     + (window.size() - position) + " bytes where " + recordSize + " were expected");
@@ -40,28 +37,8 @@ final class FixedRecordCursor implements RecordCursor {
         return true;
     }
 
-    @Override
-    public long position() {
-        return position;
-    }
 
-    @Override
-    public byte[] buffer() {
-        return window.buffer();
-    }
 
-    @Override
-    public int offset() {
-        return index;
-    }
 
-    @Override
-    public int length() {
-        return recordSize;
-    }
 
-    @Override
-    public void close() throws IOException {
-        window.close();
-    }
 }

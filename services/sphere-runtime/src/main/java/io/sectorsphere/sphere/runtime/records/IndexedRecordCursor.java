@@ -4,19 +4,15 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** Records found by the file's {@code .idx}: those whose start lies in the range. */
-final class IndexedRecordCursor implements RecordCursor {
+final class IndexedRecordCursor extends WindowCursor {
 
-    private final FileWindow data;
     private final FileWindow offsets;
     private final long records;
     private final long end;
     private long record;
-    private long position;
-    private int index;
-    private int length;
 
     IndexedRecordCursor(Path file, long offset, long length) throws IOException {
-        FileWindow window = new FileWindow(file, FileWindow.DEFAULT_CAPACITY);
+        super(new FileWindow(file, FileWindow.DEFAULT_CAPACITY));
         try (RecordIndex index = RecordIndex.open(file, window.size())) {
             this.records = index.recordCount();
             this.record = index.firstRecordAtOrAfter(offset);
@@ -26,8 +22,7 @@ final class IndexedRecordCursor implements RecordCursor {
             window.close();
             throw e;
         }
-        this.data = window;
-        this.end = Math.min(offset + length, data.size());
+        this.end = Math.min(offset + length, window.size());
     }
 
     @Override
@@ -42,42 +37,25 @@ final class IndexedRecordCursor implements RecordCursor {
             return false;
         }
         long size = stop - start;
-        if (size < 0 || size > FileWindow.MAX_RECORD_BYTES || stop > data.size()) {
-            throw new IOException("record " + record + " of " + data.file() + " at offset " + start + " is "
+        if (size < 0 || size > FileWindow.MAX_RECORD_BYTES || stop > window.size()) {
+            throw new IOException("record " + record + " of " + window.file() + " at offset " + start + " is "
                     + size + " bytes by its index" + (size < 0 ? " (offsets go backwards)"
-                    : stop > data.size() ? ", past the end of the file at " + data.size()
+                    : stop > window.size() ? ", past the end of the file at " + window.size()
                     : ", over the limit of " + FileWindow.MAX_RECORD_BYTES));
         }
-        length = (int) size;
         position = stop;
-        index = data.load(start, length);
+        current(window.load(start, (int) size), (int) size);
         record++;
         return true;
     }
 
-    @Override
-    public long position() {
-        return position;
-    }
 
-    @Override
-    public byte[] buffer() {
-        return data.buffer();
-    }
 
-    @Override
-    public int offset() {
-        return index;
-    }
 
-    @Override
-    public int length() {
-        return length;
-    }
 
     @Override
     public void close() throws IOException {
-        try (data; offsets) {
+        try (FileWindow data = window; offsets) {
             // both closed, the first failure reported
         }
     }

@@ -9,18 +9,14 @@ import java.nio.file.Path;
  * after {@code offset - 1}, and its last line may run past the range's end. Each record keeps its
  * line break ({@code \n} or {@code \r\n}); a last line without one is a record too.
  */
-final class LineRecordCursor implements RecordCursor {
+final class LineRecordCursor extends WindowCursor {
 
     private static final int READ_STEP = 64 << 10;
 
-    private final FileWindow window;
     private final long end;
-    private long position;
-    private int index;
-    private int length;
 
     LineRecordCursor(Path file, long offset, long length) throws IOException {
-        this.window = new FileWindow(file, FileWindow.DEFAULT_CAPACITY);
+        super(new FileWindow(file, FileWindow.DEFAULT_CAPACITY));
         this.end = Math.min(offset + length, window.size());
         try {
             this.position = offset == 0 ? 0 : startOfLineAtOrAfter(offset);
@@ -79,8 +75,7 @@ final class LineRecordCursor implements RecordCursor {
         if (lineLength > FileWindow.MAX_RECORD_BYTES) {
             throw tooLong();
         }
-        index = from;
-        length = lineLength;
+        current(from, lineLength);
         position += lineLength;
         return true;
     }
@@ -90,28 +85,8 @@ final class LineRecordCursor implements RecordCursor {
                 + " is longer than the limit of " + FileWindow.MAX_RECORD_BYTES + " bytes");
     }
 
-    @Override
-    public long position() {
-        return position;
-    }
 
-    @Override
-    public byte[] buffer() {
-        return window.buffer();
-    }
 
-    @Override
-    public int offset() {
-        return index;
-    }
 
-    @Override
-    public int length() {
-        return length;
-    }
 
-    @Override
-    public void close() throws IOException {
-        window.close();
-    }
 }
