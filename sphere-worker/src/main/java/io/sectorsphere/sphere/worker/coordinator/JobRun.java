@@ -46,6 +46,7 @@ final class JobRun implements Runnable {
     private static final Logger log = LoggerFactory.getLogger(JobRun.class);
     private static final Duration LOCATABLE_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration NO_WORKER_PATIENCE = Duration.ofSeconds(60);
+    private static final long REGISTRY_REFRESH_NANOS = Duration.ofSeconds(1).toNanos();
     private static final int DELETE_ROUNDS = 10;
     private static final long DELETE_PAUSE_MILLIS = 1000;
 
@@ -69,6 +70,7 @@ final class JobRun implements Runnable {
     private final Map<String, Long> silentSince = new HashMap<>();
     /** The registry as last read, for a round in which the ring does not answer. */
     private List<WorkerStatus> lastRegistry = List.of();
+    private long lastRegistryNanos;
     private volatile boolean cancelRequested;
     private String state = "RUNNING";
     private String error;
@@ -520,10 +522,16 @@ final class JobRun implements Runnable {
     }
 
     private List<WorkerStatus> registeredWorkers() {
-        List<WorkerStatus> all;
+        List<WorkerStatus> all = lastRegistry;
+        long now = System.nanoTime();
         try {
-            all = services.cluster().live();
-            lastRegistry = all;
+            // The registry changes at heartbeat pace; reading it every poll round would be a ring read
+            // per 200 ms per job for nothing.
+            if (lastRegistry.isEmpty() || now - lastRegistryNanos > REGISTRY_REFRESH_NANOS) {
+                all = services.cluster().live();
+                lastRegistry = all;
+                lastRegistryNanos = now;
+            }
         } catch (RestClientException e) {
             if (lastRegistry.isEmpty()) {
                 throw new JobFailedException("the worker registry cannot be read: " + e.getMessage());
@@ -533,7 +541,6 @@ final class JobRun implements Runnable {
             all = lastRegistry;
         }
         long forget = services.properties().coordination().heartbeat().multipliedBy(3).toNanos();
-        long now = System.nanoTime();
         silentSince.values().removeIf(since -> now - since > forget);
         return all.stream()
                 .filter(worker -> !silentSince.containsKey(worker.address()) && !silentSince.containsKey(worker.httpAddress()))
