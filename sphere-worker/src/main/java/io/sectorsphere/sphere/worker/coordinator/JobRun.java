@@ -249,7 +249,7 @@ final class JobRun implements Runnable {
             for (JobState.Accepted accepted : resumeFrom.accepted()) {
                 Attempt attempt = new Attempt(spec.id(), stage.index(), accepted.segment(), accepted.number(),
                         accepted.worker(), false, now);
-                attempt.heardFrom(now, new TaskReport(accepted.taskId(), "SUCCEEDED", null, false, null,
+                attempt.heardFrom(now, new TaskReport(accepted.taskId(), "SUCCEEDED", null, null,
                         accepted.recordsIn(), 0, accepted.recordsOut(), accepted.bytesOut(), accepted.local()));
                 run.accepted(run.segment(accepted.segment()), attempt, now);
             }

@@ -9,7 +9,6 @@ final class Task {
     private final Path directory;
     private volatile String state = "RUNNING";
     private volatile String error;
-    private volatile boolean functionFailed;
     private volatile String lostOwner;
     private volatile boolean cancelled;
     private volatile boolean local;
@@ -53,19 +52,18 @@ final class Task {
         this.state = cancelled ? "CANCELLED" : "SUCCEEDED";
     }
 
-    synchronized void failed(String message, boolean byFunction) {
-        failed(message, byFunction, null);
+    synchronized void failed(String message) {
+        failed(message, null);
     }
 
-    synchronized void failed(String message, boolean byFunction, String unreachableOwner) {
+    synchronized void failed(String message, String unreachableOwner) {
         this.error = message;
         this.lostOwner = unreachableOwner;
-        this.functionFailed = byFunction;
         this.state = cancelled ? "CANCELLED" : "FAILED";
     }
 
     synchronized TaskReport report() {
-        return new TaskReport(request.taskId(), state, error, functionFailed, lostOwner, recordsIn, request.length(), recordsOut,
+        return new TaskReport(request.taskId(), state, error, lostOwner, recordsIn, request.length(), recordsOut,
                 bytesOut, local);
     }
 

@@ -5,12 +5,10 @@ package io.sectorsphere.sphere.worker.exec;
  *
  * @param state {@code RUNNING}, {@code SUCCEEDED}, {@code FAILED} or {@code CANCELLED}
  * @param error the function's message when it failed
- * @param functionFailed whether the failure was the function's own (it counts towards the
- *     segment's attempts) rather than the node's, such as a bucket owner that could not be reached
  * @param lostOwner the bucket owner this attempt could not deliver to, if that is why it failed
  * @param local whether the input was read from this node's own disk
  */
-public record TaskReport(String taskId, String state, String error, boolean functionFailed, String lostOwner,
+public record TaskReport(String taskId, String state, String error, String lostOwner,
                          long recordsIn, long bytesIn, long recordsOut, long bytesOut, boolean local) {
 
     public boolean finished() {

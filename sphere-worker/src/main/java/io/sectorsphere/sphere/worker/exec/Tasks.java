@@ -151,17 +151,17 @@ public class Tasks {
                     }
                     task.succeeded(finished.recordsIn(), finished.recordsOut(), finished.bytesOut());
                 }
-                case SpeEvent.Failed failed -> task.failed(failed.message(), true);
-                case SpeEvent.UnitStarted ignored -> task.failed("the processing element reported nothing", false);
+                case SpeEvent.Failed failed -> task.failed(failed.message());
+                case SpeEvent.UnitStarted ignored -> task.failed("the processing element reported nothing");
             }
         } catch (BucketShipper.OwnerUnreachableException e) {
-            task.failed(e.getMessage(), false, e.owner());
+            task.failed(e.getMessage(), e.owner());
         } catch (IOException | RuntimeException e) {
             log.warn("attempt {} could not run: {}", request.taskId(), e.toString());
-            task.failed("the attempt could not run on " + local.address() + ": " + e.getMessage(), false);
+            task.failed("the attempt could not run on " + local.address() + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            task.failed("the worker is stopping", false);
+            task.failed("the worker is stopping");
         }
         if (task.cancelled()) {
             delete(task.directory());
