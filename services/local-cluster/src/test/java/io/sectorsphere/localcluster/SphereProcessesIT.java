@@ -28,8 +28,8 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Sphere jobs on four node processes (locator, storage node and Sphere worker in each JVM), with a
- * whole node killed by SIGKILL — the job's coordinator among its services — or frozen by SIGSTOP,
- * each job checked by the records that come out.
+ * whole node killed by SIGKILL — the job's coordinator among its services — checked by the records
+ * that come out.
  */
 class SphereProcessesIT {
 
@@ -120,28 +120,6 @@ class SphereProcessesIT {
         assertThat(done.state()).as(String.valueOf(done.error())).isEqualTo("SUCCEEDED");
         assertThat(done.coordinator()).isNotEqualTo(cluster.node(0).sphereUrl());
         assertOutputIs(done, lines, 1);
-    }
-
-    @Test
-    void speculativeCopiesFinishAJobWhileAWorkerIsFrozen() throws Exception {
-        List<String> lines = writeLines("frozen");
-        JobRequest request = new JobRequest("slow copy", new JobInput(List.of(), List.of("frozen/")), "lines",
-                List.of(stage("stream", "SEGMENT", "sleep 1; cat", local("frozen-out"))), null, null);
-        JobStatus submitted = submit(0, request);
-        cluster.waitUntil("the job is under way", () -> {
-            JobStatus status = status(0, submitted.id());
-            return !status.stages().isEmpty() && status.stages().getFirst().done() >= 1;
-        }, JOB_TIMEOUT);
-        cluster.node(3).signal("STOP");
-        try {
-            JobStatus done = await(0, submitted.id());
-            assertThat(done.state()).as(String.valueOf(done.error())).isEqualTo("SUCCEEDED");
-            assertThat(done.stages().getFirst().speculativeCopies() + done.stages().getFirst().retries())
-                    .as("segments on the frozen worker ran elsewhere").isPositive();
-            assertOutputIs(done, lines, 0);
-        } finally {
-            cluster.node(3).signal("CONT");
-        }
     }
 
     private void assertOutputIs(JobStatus done, List<String> lines, int via) throws Exception {
