@@ -96,25 +96,6 @@ abstract class JvmProcess {
         }
     }
 
-    /** Sends a signal such as {@code STOP} or {@code CONT} to the process. */
-    final void signal(String name) {
-        Process running = process;
-        if (running == null || !running.isAlive()) {
-            throw new IllegalStateException(this.name + " is not running");
-        }
-        try {
-            int code = new ProcessBuilder("kill", "-" + name, String.valueOf(running.pid())).inheritIO().start().waitFor();
-            if (code != 0) {
-                throw new IllegalStateException("kill -" + name + " " + running.pid() + " exited with " + code);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        }
-    }
-
     final boolean isAlive() {
         return process != null && process.isAlive();
     }
